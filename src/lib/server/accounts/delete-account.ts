@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import { user } from '../auth/auth.table';
+import { authorize, type Actor } from '../auth/permissions';
+import { keepOneAdmin } from '../auth/roles';
+import type { Database } from '../db/client';
+import { InvalidInput, NotFound } from '../errors';
+import { parseInput } from '../forms';
+import { mailOutbox } from '../mail/outbox.table';
+import { deleteAccountSchema } from './schemas';
+
+/**
+ * Erases the account and what only concerns the person. Sessions, sign-in methods and roles go
+ * with the user row (ON DELETE CASCADE); staff actions stay in the audit log without a name
+ * (SET NULL). Later services anonymise their own records through their foreign keys.
+ */
+export async function deleteAccount(db: Database, actor: Actor | null, input: unknown): Promise<void> {
+	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	const { confirmEmail } = parseInput(deleteAccountSchema, input);
+	await db.transaction(async (tx) => {
+		const [person] = await tx
+			.select({ email: user.email })
+			.from(user)
+			.where(eq(user.id, actor.userId))
+			.for('update');
+		if (!person) throw new NotFound('account');
+		if (person.email.toLowerCase() !== confirmEmail) {
+			throw new InvalidInput([{ path: 'confirmEmail', message: m.delete_confirm_mismatch() }]);
+		}
+		await keepOneAdmin(tx, actor.userId);
+		await tx.delete(mailOutbox).where(eq(mailOutbox.recipientUserId, actor.userId));
+		await tx.delete(user).where(eq(user.id, actor.userId));
+	});
+}

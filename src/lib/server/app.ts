@@ -1,0 +1,61 @@
+import type { BetterAuthPlugin } from 'better-auth';
+import { createAuth, type Auth } from './auth/better-auth';
+import { pruneBuckets } from './auth/rate-limit';
+import { authSecret } from './auth/secret';
+import { config, type Config } from './config';
+import { openDatabase, type Database, type DatabaseHandle } from './db/client';
+import { prepareDatabase, targetOf } from './db/setup';
+import { log } from './log';
+import { createMailer, type Mailer } from './mail/mailer';
+
+export type App = {
+	settings: Config;
+	database: DatabaseHandle;
+	db: Database;
+	auth: Auth;
+	mailer: Mailer;
+	stop: () => Promise<void>;
+};
+
+let current: App | undefined;
+
+/** Opens the database, prepares it, and builds the services every request uses. Once per process. */
+export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
+	if (current) return current;
+	const settings = config();
+	const database = await openDatabase(targetOf(settings));
+	await prepareDatabase(database, settings, log);
+	const mailer = createMailer(database.db, settings, log);
+	const auth = createAuth(database.db, mailer, {
+		origin: settings.origin,
+		secret: await authSecret(settings),
+		cityName: settings.cityName,
+		secureCookies: settings.origin.startsWith('https:'),
+		cookiePlugin
+	});
+	const housekeeping = setInterval(() => {
+		pruneBuckets(database.db).catch((error) => log.warn({ err: error }, 'pruning rate limits failed'));
+	}, 60 * 60 * 1000);
+	housekeeping.unref();
+	current = {
+		settings,
+		database,
+		db: database.db,
+		auth,
+		mailer,
+		async stop() {
+			clearInterval(housekeeping);
+			mailer.stop();
+			await database.close();
+			current = undefined;
+		}
+	};
+	log.info({ database: database.kind, mail: mailer.mode, origin: settings.origin }, 'portal ready');
+	return current;
+}
+
+/** The running app; only valid after `startApp` (the server's init hook) has finished. */
+export function app(): App {
+	if (!current) throw new Error('The portal has not started yet');
+	return current;
+}

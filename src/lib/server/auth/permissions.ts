@@ -1,0 +1,52 @@
+import { Forbidden, NotSignedIn } from '../errors';
+
+export const staffRoles = ['desk', 'moderator', 'reviewer', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export type Role = 'resident' | StaffRole;
+
+/** The person behind a request, as permissions see them. Everyone signed in is a resident. */
+export type Actor = { userId: string; roles: ReadonlySet<Role> };
+
+type OwnSubject = { userId: string };
+
+const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((role) => actor.roles.has(role));
+
+/**
+ * Every rule of who may do what, in one place. A rule receives a signed-in actor; anonymous
+ * visitors are refused before rules run, so public reads do not go through `can`.
+ */
+const rules = {
+	'staff-area.enter': (actor: Actor) => hasRole(actor, ...staffRoles),
+	'people.list': (actor: Actor) => hasRole(actor, 'admin'),
+	'roles.manage': (actor: Actor) => hasRole(actor, 'admin'),
+	'outbox.read': (actor: Actor) => hasRole(actor, 'admin'),
+	'account.manage': (actor: Actor, subject: OwnSubject) => actor.userId === subject.userId
+} as const;
+
+export type Action = keyof typeof rules;
+type SubjectOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+type SubjectArgs<A extends Action> = SubjectOf<A> extends undefined ? [] : [subject: SubjectOf<A>];
+
+export function can<A extends Action>(
+	actor: Actor | null,
+	action: A,
+	...[subject]: SubjectArgs<A>
+): boolean {
+	if (!actor) return false;
+	const rule = rules[action] as (actor: Actor, subject: SubjectOf<A> | undefined) => boolean;
+	return rule(actor, subject);
+}
+
+/** Throws unless the actor may do the action: the first line of every guarded use case. */
+export function authorize<A extends Action>(
+	actor: Actor | null,
+	action: A,
+	...subject: SubjectArgs<A>
+): asserts actor is Actor {
+	if (!actor) throw new NotSignedIn();
+	if (!can(actor, action, ...subject)) throw new Forbidden(action);
+}
+
+export function isStaff(actor: Actor | null): boolean {
+	return can(actor, 'staff-area.enter');
+}

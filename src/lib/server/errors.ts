@@ -1,0 +1,39 @@
+/** Failures a use case reports on purpose; routes turn them into 4xx answers, never a 500. */
+export class DomainError extends Error {
+	constructor(
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+		this.name = new.target.name;
+	}
+}
+
+export class NotSignedIn extends DomainError {
+	constructor() {
+		super('not_signed_in', 'Sign-in required');
+	}
+}
+
+export class Forbidden extends DomainError {
+	constructor(action: string) {
+		super('forbidden', `Not allowed: ${action}`);
+	}
+}
+
+export class NotFound extends DomainError {
+	constructor(what: string) {
+		super('not_found', `${what} not found`);
+	}
+}
+
+export type Issue = { path: string; message: string };
+
+export class InvalidInput extends DomainError {
+	constructor(readonly issues: Issue[]) {
+		super('invalid', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
+	}
+}
+
+/** The request is well-formed but the current state of things refuses it. */
+export class Refused extends DomainError {}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { InvalidInput, type Issue } from './errors';
+
+/** First message per field, ready for the form to show next to each input. */
+export function fieldErrors(issues: readonly Issue[]): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const issue of issues) errors[issue.path] ??= issue.message;
+	return errors;
+}
+
+/** Parses with a schema and throws InvalidInput (a 4xx) with the schema's localized messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	throw new InvalidInput(
+		result.error.issues.map((issue) => ({ path: issue.path.join('.') || '_', message: issue.message }))
+	);
+}
+
+/** The fields of a submitted form as a plain object (the last value wins for repeated names). */
+export function formFields(data: FormData): Record<string, string> {
+	const fields: Record<string, string> = {};
+	for (const [key, value] of data) if (typeof value === 'string') fields[key] = value;
+	return fields;
+}

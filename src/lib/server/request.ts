@@ -1,0 +1,12 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { app } from './app';
+import type { AuthDeps, Caller } from './auth/flows';
+
+export function callerOf(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): Caller {
+	return { headers: event.request.headers, clientAddress: event.getClientAddress() };
+}
+
+export function authDeps(): AuthDeps {
+	const { db, auth } = app();
+	return { db, auth };
+}

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { can, isStaff } from '$lib/server/auth/permissions';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => {
+	if (!isStaff(locals.actor)) error(403, m.error_staff_only());
+	return {
+		staffLinks: {
+			people: can(locals.actor, 'people.list'),
+			outbox: can(locals.actor, 'outbox.read')
+		}
+	};
+};

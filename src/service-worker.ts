@@ -1,0 +1,44 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+import { build, files, prerendered, version } from '$service-worker';
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const OFFLINE_PAGE = '/offline';
+
+// The built app, static files and the offline page, all versioned by this build.
+precacheAndRoute([
+	...build.map((url) => ({ url, revision: null })),
+	...files.filter((url) => !url.endsWith('.DS_Store')).map((url) => ({ url, revision: version })),
+	...prerendered.map((url) => ({ url, revision: version }))
+]);
+cleanupOutdatedCaches();
+
+// Pages: the network first, so nobody reads stale bookings; what was seen stays readable offline.
+registerRoute(
+	({ request, url }) =>
+		request.mode === 'navigate' && url.origin === self.location.origin && !url.pathname.startsWith('/api/'),
+	new NetworkFirst({
+		cacheName: `pages-${version}`,
+		networkTimeoutSeconds: 4,
+		plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 14 * 24 * 3600 })]
+	})
+);
+
+setCatchHandler(async ({ request }) => {
+	if (request.destination === 'document') {
+		return (await matchPrecache(OFFLINE_PAGE)) ?? Response.error();
+	}
+	return Response.error();
+});
+
+// A new version takes over at once; the page reloads itself on its next navigation.
+self.addEventListener('install', () => void self.skipWaiting());
+clientsClaim();
