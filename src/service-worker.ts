@@ -8,10 +8,12 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { FORGET_PAGES } from '$lib/pwa/personal-pages';
 
 declare const self: ServiceWorkerGlobalScope;
 
 const OFFLINE_PAGE = '/offline';
+const PAGES_CACHE = `pages-${version}`;
 
 // The built app, static files and the offline page, all versioned by this build.
 precacheAndRoute([
@@ -26,7 +28,7 @@ registerRoute(
 	({ request, url }) =>
 		request.mode === 'navigate' && url.origin === self.location.origin && !url.pathname.startsWith('/api/'),
 	new NetworkFirst({
-		cacheName: `pages-${version}`,
+		cacheName: PAGES_CACHE,
 		networkTimeoutSeconds: 4,
 		plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 14 * 24 * 3600 })]
 	})
@@ -38,6 +40,20 @@ setCatchHandler(async ({ request }) => {
 	}
 	return Response.error();
 });
+
+async function deletePageCaches(keep?: string) {
+	const names = await caches.keys();
+	await Promise.all(
+		names.filter((name) => name.startsWith('pages-') && name !== keep).map((name) => caches.delete(name))
+	);
+}
+
+self.addEventListener('message', (event) => {
+	if (event.data?.type === FORGET_PAGES) event.waitUntil(deletePageCaches());
+});
+
+// Pages saved by an older version point at its assets, which the precache has just dropped.
+self.addEventListener('activate', (event) => event.waitUntil(deletePageCaches(PAGES_CACHE)));
 
 // A new version takes over at once; the page reloads itself on its next navigation.
 self.addEventListener('install', () => void self.skipWaiting());

@@ -1,0 +1,18 @@
+const FLAG = 'commons:signed-in';
+export const FORGET_PAGES = 'forget-personal-pages';
+
+/**
+ * Pages seen while signed in stay readable offline; once the person is signed out (by choice,
+ * deletion or expiry) the service worker forgets them, so a shared phone shows nobody's bookings.
+ */
+export function followSignInState(signedIn: boolean): void {
+	if (signedIn) {
+		localStorage.setItem(FLAG, '1');
+		return;
+	}
+	if (localStorage.getItem(FLAG) !== '1') return;
+	localStorage.removeItem(FLAG);
+	navigator.serviceWorker?.ready
+		.then((registration) => registration.active?.postMessage({ type: FORGET_PAGES }))
+		.catch(() => {});
+}
