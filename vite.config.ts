@@ -20,7 +20,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					environment: 'node',
-					include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'tests/*.test.ts', 'tests/integration/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
 					setupFiles: ['tests/integration/setup.ts'],
 					testTimeout: 30_000,

@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
 
 export const DEMO_PASSWORD = 'commons-demo-2026';
 
@@ -18,21 +24,91 @@ const checkedPages = new WeakMap<Page, Set<string>>();
 const pathOf = (url: string) => new URL(url).pathname;
 
 /**
+ * Records each document the page's main frame lands on; the returned function lists those that
+ * `expectAccessible` never saw.
+ */
+function watchNavigations(page: Page): () => string[] {
+	const visited = new Set<string>();
+	checkedPages.set(page, new Set());
+	page.on('framenavigated', (frame) => {
+		if (frame === page.mainFrame() && frame.url().startsWith('http')) visited.add(pathOf(frame.url()));
+	});
+	return () => {
+		const checked = checkedPages.get(page) ?? new Set();
+		return [...visited].filter((path) => !checked.has(path));
+	};
+}
+
+/** A saved sign-in (cookies), to open a page as someone without going through the form again. */
+export type SignedInState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+type TestFixtures = {
+	page: Page;
+	/**
+	 * Opens a page in a new, separate browser context (another person, another device), with the
+	 * project's options. Its pages are held to the same rule as `page`: every one checked by axe.
+	 */
+	openPage: (options?: BrowserContextOptions) => Promise<Page>;
+};
+
+type WorkerFixtures = {
+	/**
+	 * The cookies of a session for `email`, signed in once per worker through the password form
+	 * (posted without a browser) and reused: the portal allows 20 sign-ins per address in five
+	 * minutes, and staff accounts are needed by many tests.
+	 */
+	sessionOf: (email: string, password?: string) => Promise<SignedInState>;
+};
+
+/**
  * Every page a test lands on must have been checked with axe before the test ends: the fixture
  * records each document the browser loads and compares it with the pages `expectAccessible` saw.
  */
-export const test = base.extend<{ page: Page }>({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
 	page: async ({ page }, use) => {
-		const visited = new Set<string>();
-		checkedPages.set(page, new Set());
-		page.on('framenavigated', (frame) => {
-			if (frame === page.mainFrame() && frame.url().startsWith('http')) visited.add(pathOf(frame.url()));
-		});
+		const unchecked = watchNavigations(page);
 		await use(page);
-		const checked = checkedPages.get(page) ?? new Set();
-		const unchecked = [...visited].filter((path) => !checked.has(path));
-		expect(unchecked, 'pages visited without an axe check').toEqual([]);
-	}
+		expect(unchecked(), 'pages visited without an axe check').toEqual([]);
+	},
+
+	openPage: async ({ browser }, use) => {
+		const opened: { context: BrowserContext; unchecked: () => string[] }[] = [];
+		await use(async (options = {}) => {
+			const context = await browser.newContext(options);
+			const page = await context.newPage();
+			opened.push({ context, unchecked: watchNavigations(page) });
+			return page;
+		});
+		const unchecked = opened.flatMap((entry) => entry.unchecked());
+		await Promise.all(opened.map((entry) => entry.context.close()));
+		expect(unchecked, 'pages visited without an axe check (other contexts)').toEqual([]);
+	},
+
+	sessionOf: [
+		async ({ playwright }, use, workerInfo) => {
+			const baseURL = String(workerInfo.project.use.baseURL);
+			const sessions = new Map<string, Promise<SignedInState>>();
+			const signInByForm = async (email: string, password: string): Promise<SignedInState> => {
+				const request = await playwright.request.newContext({ baseURL });
+				try {
+					const response = await request.post('/login?/password', {
+						form: { email, password, returnTo: '/account' },
+						headers: { origin: baseURL }
+					});
+					expect(new URL(response.url()).pathname, `signing ${email} in`).toBe('/account');
+					return await request.storageState();
+				} finally {
+					await request.dispose();
+				}
+			};
+			await use((email, password = DEMO_PASSWORD) => {
+				const key = `${email}\n${password}`;
+				if (!sessions.has(key)) sessions.set(key, signInByForm(email, password));
+				return sessions.get(key)!;
+			});
+		},
+		{ scope: 'worker' }
+	]
 });
 
 export { expect };

@@ -2,6 +2,7 @@ import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Database } from '../db/client';
+import { log } from '../log';
 import type { Mailer } from '../mail/mailer';
 import { account, session, user, verification } from './auth.table';
 import { authMail } from './auth-mail';
@@ -62,6 +63,14 @@ export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings)
 			cookiePrefix: 'commons'
 		},
 		telemetry: { enabled: false },
+		// Failed sign-ins are routine, not warnings: they go to the JSON log at debug level.
+		logger: {
+			level: 'debug',
+			log: (level, message, ...details) => {
+				const target = level === 'error' ? 'error' : 'debug';
+				log[target]({ details: details.length > 0 ? details : undefined }, `better-auth: ${message}`);
+			}
+		},
 		plugins: [
 			magicLink({
 				expiresIn: 15 * 60,

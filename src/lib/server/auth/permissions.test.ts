@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Forbidden, NotSignedIn } from '../errors';
+import { authorize, can, isStaff, type Actor, type Role } from './permissions';
+
+const actor = (...roles: Role[]): Actor => ({ userId: 'u1', roles: new Set(['resident', ...roles]) });
+
+describe('can', () => {
+	it('refuses everything to a visitor who is not signed in', () => {
+		expect(can(null, 'staff-area.enter')).toBe(false);
+		expect(can(null, 'roles.manage')).toBe(false);
+		expect(can(null, 'account.manage', { userId: 'u1' })).toBe(false);
+	});
+
+	it('lets any staff role into the staff area, but not a resident', () => {
+		expect(isStaff(actor())).toBe(false);
+		for (const role of ['desk', 'moderator', 'reviewer', 'admin'] as const) {
+			expect(isStaff(actor(role))).toBe(true);
+		}
+	});
+
+	it('keeps people, roles and the outbox to admins', () => {
+		for (const action of ['people.list', 'roles.manage', 'outbox.read'] as const) {
+			expect(can(actor('desk', 'moderator', 'reviewer'), action)).toBe(false);
+			expect(can(actor('admin'), action)).toBe(true);
+		}
+	});
+
+	it('lets a person manage only their own account', () => {
+		expect(can(actor(), 'account.manage', { userId: 'u1' })).toBe(true);
+		expect(can(actor('admin'), 'account.manage', { userId: 'someone-else' })).toBe(false);
+	});
+});
+
+describe('authorize', () => {
+	it('says "sign in" to a visitor and "forbidden" to the wrong role', () => {
+		expect(() => authorize(null, 'roles.manage')).toThrow(NotSignedIn);
+		expect(() => authorize(actor('desk'), 'roles.manage')).toThrow(Forbidden);
+		expect(() => authorize(actor('admin'), 'roles.manage')).not.toThrow();
+	});
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+	it('runs on the embedded database in ./data with the Brest defaults', () => {
+		const settings = readConfig({});
+		expect(settings.databaseUrl).toBeUndefined();
+		expect(settings.pgliteDir).toBe('./data/pglite');
+		expect(settings.timeZone).toBe('Europe/Paris');
+		expect(settings.cityName).toBe('Brest');
+		expect(settings.seedDemo).toBe(true);
+	});
+
+	it('treats empty variables as unset and trims the trailing slash of the origin', () => {
+		const settings = readConfig({ DATABASE_URL: '', ORIGIN: 'https://communs.example.fr/' });
+		expect(settings.databaseUrl).toBeUndefined();
+		expect(settings.origin).toBe('https://communs.example.fr');
+	});
+
+	it('names the variable that is wrong', () => {
+		expect(() => readConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+		expect(() => readConfig({ BETTER_AUTH_SECRET: 'short' })).toThrow(/BETTER_AUTH_SECRET/);
+		expect(() => readConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+	});
+});

@@ -1,0 +1,147 @@
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { verifyPassword } from 'better-auth/crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	account,
+	equipmentModel,
+	equipmentUnit,
+	kit,
+	kitItem,
+	site,
+	siteOpeningHours,
+	trainingModule,
+	user,
+	userRole
+} from '../../src/lib/server/db/schema';
+import { isEmpty, seedDemo } from '../../src/lib/server/db/seed';
+import { backends, type TestDatabase } from './database';
+
+for (const backend of backends()) {
+	describe(`Brest demo on ${backend.name}`, () => {
+		let database: TestDatabase;
+		beforeAll(async () => {
+			database = await backend.fresh();
+			expect(await isEmpty(database.db)).toBe(true);
+			await seedDemo(database.db);
+		});
+		afterAll(() => database.close());
+
+		it('has the five demo accounts with their roles and the demo password', async () => {
+			const { db } = database;
+			const people = await db
+				.select({
+					email: user.email,
+					roles: sql<string[]>`coalesce(array_agg(${userRole.role}::text order by ${userRole.role}) filter (where ${userRole.role} is not null), '{}')`,
+					password: sql<string>`max(${account.password})`
+				})
+				.from(user)
+				.leftJoin(userRole, eq(userRole.userId, user.id))
+				.innerJoin(account, eq(account.userId, user.id))
+				.groupBy(user.id)
+				.orderBy(asc(user.email));
+			expect(people.map(({ email, roles }) => [email, roles])).toEqual([
+				['admin@example.org', ['admin']],
+				['camille@example.org', []],
+				['desk@example.org', ['desk', 'moderator', 'reviewer']],
+				['ewen@example.org', []],
+				['yann@example.org', []]
+			]);
+			const hash = people[0]?.password ?? '';
+			expect(await verifyPassword({ hash, password: 'commons-demo-2026' })).toBe(true);
+		});
+
+		it('has the three sites with their opening hours', async () => {
+			const { db } = database;
+			const hours = await db
+				.select({ slug: site.slug, days: count(), opens: sql<string>`min(${siteOpeningHours.opensAt})` })
+				.from(site)
+				.innerJoin(siteOpeningHours, eq(siteOpeningHours.siteId, site.id))
+				.groupBy(site.slug)
+				.orderBy(asc(site.slug));
+			expect(hours).toEqual([
+				{ slug: 'bellevue', days: 4, opens: '14:00:00' },
+				{ slug: 'capucins', days: 5, opens: '10:00:00' },
+				{ slug: 'saint-martin', days: 5, opens: '10:00:00' }
+			]);
+		});
+
+		it('has every model with its units per site, as in the product table', async () => {
+			const rows = await database.db
+				.select({ model: equipmentModel.slug, site: site.slug, units: count() })
+				.from(equipmentUnit)
+				.innerJoin(equipmentModel, eq(equipmentModel.id, equipmentUnit.modelId))
+				.innerJoin(site, eq(site.id, equipmentUnit.siteId))
+				.groupBy(equipmentModel.slug, site.slug);
+			const table = Object.fromEntries(rows.map((row) => [`${row.model}@${row.site}`, row.units]));
+			expect(table).toEqual({
+				'zoom-h5@capucins': 3,
+				'zoom-h5@bellevue': 2,
+				'zoom-h5@saint-martin': 1,
+				'roland-cs-10em@capucins': 4,
+				'rode-ntg4-plus@capucins': 4,
+				'ath-m50x@capucins': 4,
+				'canon-xa11@capucins': 2,
+				'sony-fx30-kit@capucins': 1,
+				'manfrotto-tripod@capucins': 4,
+				'manfrotto-tripod@bellevue': 2,
+				'led-panel-pair@capucins': 2,
+				'epson-projector@bellevue': 1,
+				'epson-projector@saint-martin': 1,
+				'bose-s1-pro@capucins': 1,
+				'gazebo-3x3@bellevue': 2
+			});
+		});
+
+		it('keeps the lending policies: camera buffers, approvals, the required module', async () => {
+			const models = await database.db
+				.select({
+					slug: equipmentModel.slug,
+					buffer: equipmentModel.bufferMinutes,
+					approval: equipmentModel.approvalRequired,
+					module: trainingModule.slug,
+					name: equipmentModel.name
+				})
+				.from(equipmentModel)
+				.leftJoin(trainingModule, eq(trainingModule.id, equipmentModel.requiredModuleId));
+			const bySlug = new Map(models.map((model) => [model.slug, model]));
+			expect(bySlug.get('sony-fx30-kit')).toMatchObject({ buffer: 120, approval: true, module: 'camera-basics' });
+			expect(bySlug.get('canon-xa11')).toMatchObject({ buffer: 120, approval: false, module: null });
+			expect(bySlug.get('bose-s1-pro')).toMatchObject({ buffer: 60, approval: true });
+			expect(bySlug.get('zoom-h5')?.name).toEqual({ fr: 'Enregistreur Zoom H5', en: 'Zoom H5 recorder' });
+			const modules = await database.db.select({ slug: trainingModule.slug }).from(trainingModule);
+			expect(modules.map((module) => module.slug).sort()).toEqual([
+				'camera-basics',
+				'choosing-a-licence',
+				'founding-an-association',
+				'recording-outdoors'
+			]);
+		});
+
+		it('has the podcast kit: two shotgun mics, a recorder and headphones at the Capucins', async () => {
+			const items = await database.db
+				.select({ model: equipmentModel.slug, quantity: kitItem.quantity, site: site.slug })
+				.from(kitItem)
+				.innerJoin(kit, eq(kit.id, kitItem.kitId))
+				.innerJoin(site, eq(site.id, kit.siteId))
+				.innerJoin(equipmentModel, eq(equipmentModel.id, kitItem.modelId))
+				.where(eq(kit.slug, 'podcast-kit'))
+				.orderBy(asc(equipmentModel.slug));
+			expect(items).toEqual([
+				{ model: 'ath-m50x', quantity: 1, site: 'capucins' },
+				{ model: 'rode-ntg4-plus', quantity: 2, site: 'capucins' },
+				{ model: 'zoom-h5', quantity: 1, site: 'capucins' }
+			]);
+		});
+
+		it('adds nothing when run again', async () => {
+			const { db } = database;
+			const before = await db.select({ n: count() }).from(equipmentUnit);
+			await seedDemo(db);
+			const after = await db.select({ n: count() }).from(equipmentUnit);
+			const people = await db.select({ n: count() }).from(user);
+			expect(after).toEqual(before);
+			expect(people[0]?.n).toBe(5);
+			expect(await isEmpty(db)).toBe(false);
+		});
+	});
+}
