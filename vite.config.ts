@@ -1,6 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { loadEnv } from './scripts/load-env.js';
+
+// `npm run dev` reads .env like `npm start` does; tests set their own environment.
+if (!process.env.VITEST) {
+	loadEnv();
+	process.env.ORIGIN ??= 'http://localhost:5173';
+}
 
 export default defineConfig({
 	plugins: [
@@ -14,6 +21,8 @@ export default defineConfig({
 	server: { port: 5173, strictPort: true },
 	test: {
 		expect: { requireAssertions: true },
+		// CI keeps a JSON report so it can prove that nothing was skipped.
+		reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
 		projects: [
 			{
 				extends: './vite.config.ts',

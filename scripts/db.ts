@@ -5,7 +5,9 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { migrateDatabase, withSetupLock } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/db/seed';
 import { targetOf } from '../src/lib/server/db/setup';
+import { loadEnv } from './load-env.js';
 
+loadEnv();
 const command = process.argv[2];
 const settings = readConfig();
 const database = await openDatabase(targetOf(settings), 1);
