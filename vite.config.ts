@@ -22,7 +22,9 @@ export default defineConfig({
 	test: {
 		expect: { requireAssertions: true },
 		// CI keeps a JSON report so it can prove that nothing was skipped.
-		reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+		reporters: process.env.CI
+			? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+			: ['default'],
 		projects: [
 			{
 				extends: './vite.config.ts',

@@ -29,5 +29,10 @@ function vitestTotals(report) {
 
 function playwrightTotals(report) {
 	const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
-	return { total: expected + unexpected + flaky + skipped, passed: expected, failed: unexpected + flaky, skipped };
+	return {
+		total: expected + unexpected + flaky + skipped,
+		passed: expected,
+		failed: unexpected + flaky,
+		skipped
+	};
 }

@@ -5,9 +5,18 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SOURCES = ['src', 'static', 'messages', 'project.inlang', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json'
+];
 const STAMP = 'build/index.js';
 
+/** @param {string} path @returns {number} the latest modification time under it */
 function newest(path) {
 	if (!existsSync(path)) return 0;
 	const stats = statSync(path);

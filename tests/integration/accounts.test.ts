@@ -24,12 +24,18 @@ for (const backend of backends()) {
 			await expect(updateProfile(database.db, null, {})).rejects.toThrow(NotSignedIn);
 			await expect(setLanguage(database.db, null, 'en')).rejects.toThrow(NotSignedIn);
 			await expect(exportPersonalData(database.db, null)).rejects.toThrow(NotSignedIn);
-			await expect(deleteAccount(database.db, null, { confirmEmail: 'x@example.test' })).rejects.toThrow(NotSignedIn);
+			await expect(deleteAccount(database.db, null, { confirmEmail: 'x@example.test' })).rejects.toThrow(
+				NotSignedIn
+			);
 		});
 
 		it('updates name, language and notification choices; unticked boxes mean no', async () => {
 			const person = await createPerson(database.db);
-			await updateProfile(database.db, person.actor, { name: '  Gwen  ', locale: 'en', notifyReminders: 'on' });
+			await updateProfile(database.db, person.actor, {
+				name: '  Gwen  ',
+				locale: 'en',
+				notifyReminders: 'on'
+			});
 			expect(await getProfile(database.db, person.actor)).toMatchObject({
 				name: 'Gwen',
 				locale: 'en',
@@ -41,7 +47,9 @@ for (const backend of backends()) {
 
 		it('refuses a bad profile and keeps the old one', async () => {
 			const person = await createPerson(database.db, { name: 'Avant' });
-			await expect(updateProfile(database.db, person.actor, { name: '', locale: 'de' })).rejects.toMatchObject({
+			await expect(
+				updateProfile(database.db, person.actor, { name: '', locale: 'de' })
+			).rejects.toMatchObject({
 				issues: [
 					{ path: 'name', message: 'Indiquez un nom.' },
 					{ path: 'locale', message: 'Choisissez le français ou l’anglais.' }
@@ -72,13 +80,17 @@ for (const backend of backends()) {
 			const person = await createPerson(database.db, { password: 'delete me please' });
 			await signInWithPassword(deps, caller(), { email: person.email, password: 'delete me please' });
 			await grantRole(database.db, admin.actor, { userId: person.id, role: 'desk' });
-			await database.db
-				.insert(mailOutbox)
-				.values({ recipient: person.email, recipientUserId: person.id, subject: 's', text: 't', kind: 'test' });
+			await database.db.insert(mailOutbox).values({
+				recipient: person.email,
+				recipientUserId: person.id,
+				subject: 's',
+				text: 't',
+				kind: 'test'
+			});
 
-			await expect(deleteAccount(database.db, person.actor, { confirmEmail: 'someone@else.test' })).rejects.toThrow(
-				InvalidInput
-			);
+			await expect(
+				deleteAccount(database.db, person.actor, { confirmEmail: 'someone@else.test' })
+			).rejects.toThrow(InvalidInput);
 			expect(await database.db.select().from(user).where(eq(user.id, person.id))).toHaveLength(1);
 
 			await deleteAccount(database.db, person.actor, { confirmEmail: person.email.toUpperCase() });
@@ -86,7 +98,9 @@ for (const backend of backends()) {
 			expect(await database.db.select().from(session).where(eq(session.userId, person.id))).toHaveLength(0);
 			expect(await database.db.select().from(account).where(eq(account.userId, person.id))).toHaveLength(0);
 			expect(await database.db.select().from(userRole).where(eq(userRole.userId, person.id))).toHaveLength(0);
-			expect(await database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, person.email))).toHaveLength(0);
+			expect(
+				await database.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, person.email))
+			).toHaveLength(0);
 			// The admin's action on them stays in the log; it no longer names a living account.
 			const [logged] = await database.db.select().from(auditEvent).where(eq(auditEvent.subjectId, person.id));
 			expect(logged?.actorId).toBe(admin.id);
@@ -96,9 +110,9 @@ for (const backend of backends()) {
 			const fresh = await backend.fresh();
 			try {
 				const onlyAdmin = await createPerson(fresh.db, { roles: ['admin'] });
-				await expect(deleteAccount(fresh.db, onlyAdmin.actor, { confirmEmail: onlyAdmin.email })).rejects.toThrow(
-					Refused
-				);
+				await expect(
+					deleteAccount(fresh.db, onlyAdmin.actor, { confirmEmail: onlyAdmin.email })
+				).rejects.toThrow(Refused);
 				expect(await fresh.db.select().from(user).where(eq(user.id, onlyAdmin.id))).toHaveLength(1);
 			} finally {
 				await fresh.close();

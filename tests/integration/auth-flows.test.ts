@@ -41,13 +41,23 @@ for (const backend of backends()) {
 		afterAll(() => database.close());
 
 		it('signs a new person up with their language, lower-casing the address', async () => {
-			await signUp(deps, caller(), { name: 'Maïwenn', email: 'Maiwenn@Example.test', password: 'une phrase longue' }, 'en');
+			await signUp(
+				deps,
+				caller(),
+				{ name: 'Maïwenn', email: 'Maiwenn@Example.test', password: 'une phrase longue' },
+				'en'
+			);
 			const [created] = await deps.db.select().from(user).where(eq(user.email, 'maiwenn@example.test'));
 			expect(created).toMatchObject({ name: 'Maïwenn', locale: 'en', notifyReminders: true });
 		});
 
 		it('explains a taken address or a short password, in the field concerned', async () => {
-			const taken = signUp(deps, caller(), { name: 'X', email: 'maiwenn@example.test', password: 'une phrase longue' }, 'fr');
+			const taken = signUp(
+				deps,
+				caller(),
+				{ name: 'X', email: 'maiwenn@example.test', password: 'une phrase longue' },
+				'fr'
+			);
 			await expect(taken).rejects.toThrow(InvalidInput);
 			await expect(taken).rejects.toMatchObject({ issues: [{ path: 'email' }] });
 			const short = signUp(deps, caller(), { name: 'X', email: 'x@example.test', password: 'court' }, 'fr');
@@ -60,34 +70,48 @@ for (const backend of backends()) {
 
 		it('signs in with the right password and refuses a wrong one the same way as an unknown address', async () => {
 			const person = await createPerson(deps.db, { password: 'correct horse battery' });
-			await expect(signInWithPassword(deps, caller(), { email: person.email, password: 'correct horse battery' })).resolves.toBeUndefined();
+			await expect(
+				signInWithPassword(deps, caller(), { email: person.email, password: 'correct horse battery' })
+			).resolves.toBeUndefined();
 			const sessions = await deps.db.select().from(session).where(eq(session.userId, person.id));
 			expect(sessions).toHaveLength(1);
 			const wrong = signInWithPassword(deps, caller(), { email: person.email, password: 'wrong password!' });
 			await expect(wrong).rejects.toMatchObject({ code: 'invalid_credentials' });
-			const unknown = signInWithPassword(deps, caller(), { email: 'nobody@example.test', password: 'whatever123' });
+			const unknown = signInWithPassword(deps, caller(), {
+				email: 'nobody@example.test',
+				password: 'whatever123'
+			});
 			await expect(unknown).rejects.toMatchObject({ code: 'invalid_credentials' });
 		});
 
 		it('stops guessing after 10 tries on one account, even from many addresses', async () => {
 			const person = await createPerson(deps.db, { password: 'correct horse battery' });
 			for (let attempt = 0; attempt < 10; attempt += 1) {
-				await expect(signInWithPassword(deps, caller(), { email: person.email, password: `guess ${attempt}xxxx` })).rejects.toMatchObject({
+				await expect(
+					signInWithPassword(deps, caller(), { email: person.email, password: `guess ${attempt}xxxx` })
+				).rejects.toMatchObject({
 					code: 'invalid_credentials'
 				});
 			}
-			const blocked = signInWithPassword(deps, caller(), { email: person.email, password: 'correct horse battery' });
+			const blocked = signInWithPassword(deps, caller(), {
+				email: person.email,
+				password: 'correct horse battery'
+			});
 			await expect(blocked).rejects.toMatchObject({ code: 'rate_limited' });
 		});
 
 		it('stops one address after 20 tries across accounts', async () => {
 			const from = caller({ clientAddress: '198.51.100.7' });
 			for (let attempt = 0; attempt < 20; attempt += 1) {
-				await expect(signInWithPassword(deps, from, { email: `someone${attempt}@example.test`, password: 'guessguess' })).rejects.toMatchObject({
+				await expect(
+					signInWithPassword(deps, from, { email: `someone${attempt}@example.test`, password: 'guessguess' })
+				).rejects.toMatchObject({
 					code: 'invalid_credentials'
 				});
 			}
-			await expect(signInWithPassword(deps, from, { email: 'someone@example.test', password: 'guessguess' })).rejects.toThrow(Refused);
+			await expect(
+				signInWithPassword(deps, from, { email: 'someone@example.test', password: 'guessguess' })
+			).rejects.toThrow(Refused);
 		});
 
 		it('mails a magic link to an account holder, in their language', async () => {
@@ -130,11 +154,15 @@ for (const backend of backends()) {
 			await expect(resetPassword(deps, caller(), { token, password: 'short' })).rejects.toThrow(InvalidInput);
 			await resetPassword(deps, caller(), { token, password: 'brand new password' });
 			expect(await deps.db.select().from(session).where(eq(session.userId, person.id))).toHaveLength(0);
-			await expect(signInWithPassword(deps, caller(), { email: person.email, password: 'old password here' })).rejects.toMatchObject({
+			await expect(
+				signInWithPassword(deps, caller(), { email: person.email, password: 'old password here' })
+			).rejects.toMatchObject({
 				code: 'invalid_credentials'
 			});
 			await signInWithPassword(deps, caller(), { email: person.email, password: 'brand new password' });
-			await expect(resetPassword(deps, caller(), { token, password: 'another new password' })).rejects.toMatchObject({
+			await expect(
+				resetPassword(deps, caller(), { token, password: 'another new password' })
+			).rejects.toMatchObject({
 				code: 'invalid_token'
 			});
 		});

@@ -40,9 +40,7 @@ for (const backend of backends()) {
 
 		it('applies migrations only once', async () => {
 			await migrateDatabase(database.db, './drizzle');
-			const [applied] = await database.db
-				.select({ n: count() })
-				.from(sql`drizzle.__drizzle_migrations`);
+			const [applied] = await database.db.select({ n: count() }).from(sql`drizzle.__drizzle_migrations`);
 			expect(applied?.n).toBe(2);
 		});
 
@@ -54,7 +52,9 @@ for (const backend of backends()) {
 			await expect(
 				db.insert(site).values({ slug: 'far', name: 'x', address: 'x', latitude: 120, longitude: -4 })
 			).rejects.toThrow();
-			await expect(db.insert(user).values({ email: 'a@b.c', name: 'A', locale: 'de' as 'fr' })).rejects.toThrow();
+			await expect(
+				db.insert(user).values({ email: 'a@b.c', name: 'A', locale: 'de' as 'fr' })
+			).rejects.toThrow();
 		});
 
 		it('answers the health check while open', async () => {
@@ -79,7 +79,9 @@ if (serverUrl) {
 			if (!postgresBackend) throw new Error('postgres backend missing');
 			// A database with nothing in it, not even migrations.
 			const target = await postgresBackend.fresh();
-			await target.db.execute(sql`drop schema public cascade; create schema public; drop schema drizzle cascade`);
+			await target.db.execute(
+				sql`drop schema public cascade; create schema public; drop schema drizzle cascade`
+			);
 			const url = target.url ?? '';
 			const instances = await Promise.all([openDatabase({ url }), openDatabase({ url })]);
 			const settings = { databaseUrl: url, migrationsDir: './drizzle', seedDemo: true };

@@ -40,7 +40,11 @@ async function startSmtp(options: { refuse?: boolean } = {}) {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.server.address() as AddressInfo;
-	return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		received,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
 }
 
 const quiet = pino({ level: 'silent' });
@@ -69,7 +73,11 @@ for (const backend of backends()) {
 
 		it('sends through a real SMTP server and marks the message sent', async () => {
 			const smtp = await startSmtp();
-			const mailer = createMailer(database.db, { smtpUrl: smtp.url, mailFrom: 'Portail <portail@brest.test>' }, quiet);
+			const mailer = createMailer(
+				database.db,
+				{ smtpUrl: smtp.url, mailFrom: 'Portail <portail@brest.test>' },
+				quiet
+			);
 			try {
 				const id = await mailer.send({
 					to: 'camille@example.test',
@@ -108,7 +116,10 @@ for (const backend of backends()) {
 				expect(afterFirst?.lastError).toMatch(/550|mailbox/);
 				expect(afterFirst?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 				for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt += 1) {
-					await database.db.update(mailOutbox).set({ nextAttemptAt: new Date(0) }).where(eq(mailOutbox.id, id));
+					await database.db
+						.update(mailOutbox)
+						.set({ nextAttemptAt: new Date(0) })
+						.where(eq(mailOutbox.id, id));
 					await deliverDueMail(database.db, transport);
 				}
 				const [last] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));

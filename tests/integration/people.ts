@@ -8,7 +8,13 @@ let counter = 0;
 /** Adds a person who can sign in with `password`, holding the given staff roles. */
 export async function createPerson(
 	db: Database,
-	options: { roles?: StaffRole[]; email?: string; name?: string; password?: string; locale?: 'fr' | 'en' } = {}
+	options: {
+		roles?: StaffRole[];
+		email?: string;
+		name?: string;
+		password?: string;
+		locale?: 'fr' | 'en';
+	} = {}
 ): Promise<{ id: string; email: string; actor: Actor }> {
 	counter += 1;
 	const email = options.email ?? `person-${counter}-${Date.now()}@example.test`;

@@ -41,7 +41,9 @@ for (const backend of backends()) {
 			const handles = [database.db, ...others.map((other) => other.db)];
 			const rule = { window: 60, max: 5 };
 			const decisions = await Promise.all(
-				Array.from({ length: 24 }, (_, index) => consume(handles[index % handles.length] ?? database.db, 'burst', rule))
+				Array.from({ length: 24 }, (_, index) =>
+					consume(handles[index % handles.length] ?? database.db, 'burst', rule)
+				)
 			);
 			expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
 			await Promise.all(others.map((other) => other.close()));

@@ -31,7 +31,9 @@ for (const backend of backends()) {
 			const people = await db
 				.select({
 					email: user.email,
-					roles: sql<string[]>`coalesce(array_agg(${userRole.role}::text order by ${userRole.role}) filter (where ${userRole.role} is not null), '{}')`,
+					roles: sql<
+						string[]
+					>`coalesce(array_agg(${userRole.role}::text order by ${userRole.role}) filter (where ${userRole.role} is not null), '{}')`,
 					password: sql<string>`max(${account.password})`
 				})
 				.from(user)
@@ -104,7 +106,11 @@ for (const backend of backends()) {
 				.from(equipmentModel)
 				.leftJoin(trainingModule, eq(trainingModule.id, equipmentModel.requiredModuleId));
 			const bySlug = new Map(models.map((model) => [model.slug, model]));
-			expect(bySlug.get('sony-fx30-kit')).toMatchObject({ buffer: 120, approval: true, module: 'camera-basics' });
+			expect(bySlug.get('sony-fx30-kit')).toMatchObject({
+				buffer: 120,
+				approval: true,
+				module: 'camera-basics'
+			});
 			expect(bySlug.get('canon-xa11')).toMatchObject({ buffer: 120, approval: false, module: null });
 			expect(bySlug.get('bose-s1-pro')).toMatchObject({ buffer: 60, approval: true });
 			expect(bySlug.get('zoom-h5')?.name).toEqual({ fr: 'Enregistreur Zoom H5', en: 'Zoom H5 recorder' });

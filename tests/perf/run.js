@@ -16,10 +16,18 @@ const origin = `http://127.0.0.1:${PORT}`;
 buildIfStale();
 const dataDir = mkdtempSync(join(tmpdir(), 'commons-perf-'));
 const server = spawn(process.execPath, ['build/index.js'], {
-	env: { ...process.env, PORT: String(PORT), ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+	env: {
+		...process.env,
+		PORT: String(PORT),
+		ORIGIN: origin,
+		DATA_DIR: dataDir,
+		LOG_LEVEL: 'warn',
+		NODE_ENV: 'production'
+	},
 	stdio: ['ignore', process.env.PERF_SERVER_LOG ? 'inherit' : 'ignore', 'inherit']
 });
 
+/** @type {string[]} */
 const failures = [];
 try {
 	await waitForHealth();
@@ -48,6 +56,7 @@ async function waitForHealth() {
 	throw new Error('the server did not become healthy');
 }
 
+/** @param {string} path */
 function gzipKb(path) {
 	return gzipSync(readFileSync(path)).length / 1024;
 }
@@ -58,31 +67,52 @@ async function measureBundles() {
 		const response = await fetch(origin + page);
 		const html = await response.text();
 		// SvelteKit announces the modules a page needs in a Link header and links its styles in the HTML.
-		const preloads = [...(response.headers.get('link') ?? '').matchAll(/<([^>]+)>/g)].map((match) => match[1]);
-		const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((tag) => tag[0].match(/href="([^"]+)"/)?.[1]);
-		const assets = [...new Set([...preloads, ...styles].filter(Boolean).map((href) => new URL(href, origin + page).pathname))];
-		const js = assets.filter((path) => path.endsWith('.js')).reduce((sum, path) => sum + gzipKb(`build/client${path}`), 0);
-		const css = assets.filter((path) => path.endsWith('.css')).reduce((sum, path) => sum + gzipKb(`build/client${path}`), 0);
+		const preloads = [...(response.headers.get('link') ?? '').matchAll(/<([^>]+)>/g)].map(
+			(match) => match[1]
+		);
+		const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map(
+			(tag) => tag[0].match(/href="([^"]+)"/)?.[1]
+		);
+		const assets = [
+			...new Set(
+				[...preloads, ...styles]
+					.filter((href) => typeof href === 'string')
+					.map((href) => new URL(href, origin + page).pathname)
+			)
+		];
+		const js = assets
+			.filter((path) => path.endsWith('.js'))
+			.reduce((sum, path) => sum + gzipKb(`build/client${path}`), 0);
+		const css = assets
+			.filter((path) => path.endsWith('.css'))
+			.reduce((sum, path) => sum + gzipKb(`build/client${path}`), 0);
 		rows.push({ page, js, css });
 	}
 	return { rows, serviceWorker: gzipKb('build/client/service-worker.js') };
 }
 
+/** @param {{ rows: { page: string; js: number; css: number }[]; serviceWorker: number }} measured */
 function reportBundles({ rows, serviceWorker }) {
 	console.log('First load on a phone (gzip):');
 	for (const { page, js, css } of rows) {
-		console.log(`  ${page.padEnd(12)} JS ${js.toFixed(1).padStart(5)} kB   CSS ${css.toFixed(1).padStart(4)} kB`);
-		if (js > budgets.firstLoadJsGzipKb) failures.push(`${page}: ${js.toFixed(1)} kB of JS > ${budgets.firstLoadJsGzipKb} kB`);
-		if (css > budgets.firstLoadCssGzipKb) failures.push(`${page}: ${css.toFixed(1)} kB of CSS > ${budgets.firstLoadCssGzipKb} kB`);
+		console.log(
+			`  ${page.padEnd(12)} JS ${js.toFixed(1).padStart(5)} kB   CSS ${css.toFixed(1).padStart(4)} kB`
+		);
+		if (js > budgets.firstLoadJsGzipKb)
+			failures.push(`${page}: ${js.toFixed(1)} kB of JS > ${budgets.firstLoadJsGzipKb} kB`);
+		if (css > budgets.firstLoadCssGzipKb)
+			failures.push(`${page}: ${css.toFixed(1)} kB of CSS > ${budgets.firstLoadCssGzipKb} kB`);
 	}
 	console.log(`  service worker ${serviceWorker.toFixed(1)} kB`);
-	if (serviceWorker > budgets.serviceWorkerGzipKb) failures.push(`service worker ${serviceWorker.toFixed(1)} kB > ${budgets.serviceWorkerGzipKb} kB`);
+	if (serviceWorker > budgets.serviceWorkerGzipKb)
+		failures.push(`service worker ${serviceWorker.toFixed(1)} kB > ${budgets.serviceWorkerGzipKb} kB`);
 }
 
 async function measureLatency() {
 	const results = [];
 	for (const path of Object.keys(budgets.latencyP95Ms)) {
 		for (let warm = 0; warm < 30; warm += 1) await (await fetch(origin + path)).arrayBuffer();
+		/** @type {number[]} */
 		const timings = [];
 		const total = 400;
 		const concurrency = 8;
@@ -102,16 +132,20 @@ async function measureLatency() {
 		);
 		const seconds = (performance.now() - started) / 1000;
 		timings.sort((a, b) => a - b);
-		const at = (q) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))];
+		const at = (/** @type {number} */ q) =>
+			timings[Math.min(timings.length - 1, Math.floor(q * timings.length))] ?? Number.NaN;
 		results.push({ path, p50: at(0.5), p95: at(0.95), rps: timings.length / seconds });
 	}
 	return results;
 }
 
+/** @param {{ path: string; p50: number; p95: number; rps: number }[]} results */
 function reportLatency(results) {
 	console.log('\nServer answers, 400 requests, 8 at a time (embedded database):');
 	for (const { path, p50, p95, rps } of results) {
-		console.log(`  ${path.padEnd(12)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${rps.toFixed(0).padStart(5)} req/s`);
+		console.log(
+			`  ${path.padEnd(12)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   ${rps.toFixed(0).padStart(5)} req/s`
+		);
 		const limit = budgets.latencyP95Ms[path];
 		if (p95 > limit) failures.push(`${path}: p95 ${p95.toFixed(1)} ms > ${limit} ms`);
 		const floor = budgets.minRequestsPerSecond[path];

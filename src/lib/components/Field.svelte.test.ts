@@ -4,7 +4,13 @@ import Field from './Field.svelte';
 
 describe('Field', () => {
 	it('ties its label, hint and error to the input for screen readers', () => {
-		render(Field, { label: 'Adresse e-mail', name: 'email', type: 'email', hint: 'Celle du compte', error: 'Adresse invalide' });
+		render(Field, {
+			label: 'Adresse e-mail',
+			name: 'email',
+			type: 'email',
+			hint: 'Celle du compte',
+			error: 'Adresse invalide'
+		});
 		const input = screen.getByLabelText('Adresse e-mail');
 		expect(input).toHaveAttribute('type', 'email');
 		expect(input).toHaveAttribute('aria-invalid', 'true');

@@ -6,7 +6,12 @@ describe('PrimaryNav', () => {
 	it('lists the three pillars and "Me", marking the current one', () => {
 		render(PrimaryNav, { path: '/trails/sounds-of-recouvrance', signedIn: false });
 		const links = screen.getAllByRole('link');
-		expect(links.map((link) => link.textContent?.trim())).toEqual(['Matériel', 'Parcours', 'Instituts', 'Moi']);
+		expect(links.map((link) => link.textContent?.trim())).toEqual([
+			'Matériel',
+			'Parcours',
+			'Instituts',
+			'Moi'
+		]);
 		expect(screen.getByRole('link', { name: 'Parcours' })).toHaveAttribute('aria-current', 'page');
 		expect(screen.getByRole('link', { name: 'Matériel' })).not.toHaveAttribute('aria-current');
 	});

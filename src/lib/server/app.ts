@@ -33,9 +33,12 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		secureCookies: settings.origin.startsWith('https:'),
 		cookiePlugin
 	});
-	const housekeeping = setInterval(() => {
-		pruneBuckets(database.db).catch((error) => log.warn({ err: error }, 'pruning rate limits failed'));
-	}, 60 * 60 * 1000);
+	const housekeeping = setInterval(
+		() => {
+			pruneBuckets(database.db).catch((error) => log.warn({ err: error }, 'pruning rate limits failed'));
+		},
+		60 * 60 * 1000
+	);
 	housekeeping.unref();
 	current = {
 		settings,

@@ -9,7 +9,14 @@ describe('safeReturnPath', () => {
 	});
 
 	it('refuses other hosts and odd schemes', () => {
-		for (const bad of ['https://evil.example', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '', null]) {
+		for (const bad of [
+			'https://evil.example',
+			'//evil.example/x',
+			'/\\evil.example',
+			'javascript:alert(1)',
+			'',
+			null
+		]) {
 			expect(safeReturnPath(bad, '/fallback')).toBe('/fallback');
 		}
 	});
@@ -26,7 +33,9 @@ describe('formFailure', () => {
 	});
 
 	it('hands field messages to the form and keeps what was typed', () => {
-		const failure = formFailure(new InvalidInput([{ path: 'email', message: 'Bad address' }]), { email: 'x@' });
+		const failure = formFailure(new InvalidInput([{ path: 'email', message: 'Bad address' }]), {
+			email: 'x@'
+		});
 		expect(failure.data.errors).toEqual({ email: 'Bad address' });
 		expect(failure.data.values).toEqual({ email: 'x@' });
 	});

@@ -27,7 +27,10 @@ function messageOf(problem: DomainError): string {
 }
 
 /** Turns what a use case refused into the form's answer; anything else is a real failure. */
-export function formFailure(problem: unknown, values: Record<string, string> = {}): ActionFailure<FormFailure> {
+export function formFailure(
+	problem: unknown,
+	values: Record<string, string> = {}
+): ActionFailure<FormFailure> {
 	if (!(problem instanceof DomainError)) throw problem;
 	return fail(statusOf(problem), {
 		message: messageOf(problem),

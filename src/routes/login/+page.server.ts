@@ -29,7 +29,12 @@ export const actions: Actions = {
 	link: async (event) => {
 		const fields = formFields(await event.request.formData());
 		try {
-			await requestMagicLink(authDeps(), callerOf(event), fields, safeReturnPath(fields.returnTo, '/account'));
+			await requestMagicLink(
+				authDeps(),
+				callerOf(event),
+				fields,
+				safeReturnPath(fields.returnTo, '/account')
+			);
 		} catch (problem) {
 			return formFailure(problem, { linkEmail: fields.email ?? '' });
 		}

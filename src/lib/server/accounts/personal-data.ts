@@ -16,7 +16,10 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 	const userId = actor.userId;
 	const [profile, roles, sessions, messages, actions] = await Promise.all([
 		getProfile(db, actor),
-		db.select({ role: userRole.role, grantedAt: userRole.grantedAt }).from(userRole).where(eq(userRole.userId, userId)),
+		db
+			.select({ role: userRole.role, grantedAt: userRole.grantedAt })
+			.from(userRole)
+			.where(eq(userRole.userId, userId)),
 		db
 			.select({
 				createdAt: session.createdAt,

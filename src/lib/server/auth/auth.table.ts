@@ -10,20 +10,24 @@ const timestamps = {
 		.$onUpdate(() => new Date())
 };
 
-export const user = pgTable('user', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	name: text('name').notNull(),
-	email: text('email').notNull().unique(),
-	emailVerified: boolean('email_verified').notNull().default(false),
-	image: text('image'),
-	locale: text('locale', { enum: ['fr', 'en'] })
-		.notNull()
-		.default('fr'),
-	notifyReminders: boolean('notify_reminders').notNull().default(true),
-	notifyWaitlist: boolean('notify_waitlist').notNull().default(true),
-	notifyApplications: boolean('notify_applications').notNull().default(true),
-	...timestamps
-}, (table) => [check('user_locale_check', sql`${table.locale} in ('fr', 'en')`)]);
+export const user = pgTable(
+	'user',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		name: text('name').notNull(),
+		email: text('email').notNull().unique(),
+		emailVerified: boolean('email_verified').notNull().default(false),
+		image: text('image'),
+		locale: text('locale', { enum: ['fr', 'en'] })
+			.notNull()
+			.default('fr'),
+		notifyReminders: boolean('notify_reminders').notNull().default(true),
+		notifyWaitlist: boolean('notify_waitlist').notNull().default(true),
+		notifyApplications: boolean('notify_applications').notNull().default(true),
+		...timestamps
+	},
+	(table) => [check('user_locale_check', sql`${table.locale} in ('fr', 'en')`)]
+);
 
 export const session = pgTable(
 	'session',

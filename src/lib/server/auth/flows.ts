@@ -48,7 +48,12 @@ export async function signInWithPassword({ db, auth }: AuthDeps, caller: Caller,
 }
 
 /** Always answers the same way, whether or not the address has an account. */
-export async function requestMagicLink({ db, auth }: AuthDeps, caller: Caller, input: unknown, returnTo: string) {
+export async function requestMagicLink(
+	{ db, auth }: AuthDeps,
+	caller: Caller,
+	input: unknown,
+	returnTo: string
+) {
 	const { email } = parseInput(magicLinkSchema, input);
 	await throttleSignIn(db, caller, email);
 	await auth.api.signInMagicLink({

@@ -27,11 +27,7 @@ export type Action = keyof typeof rules;
 type SubjectOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 type SubjectArgs<A extends Action> = SubjectOf<A> extends undefined ? [] : [subject: SubjectOf<A>];
 
-export function can<A extends Action>(
-	actor: Actor | null,
-	action: A,
-	...[subject]: SubjectArgs<A>
-): boolean {
+export function can<A extends Action>(actor: Actor | null, action: A, ...[subject]: SubjectArgs<A>): boolean {
 	if (!actor) return false;
 	const rule = rules[action] as (actor: Actor, subject: SubjectOf<A> | undefined) => boolean;
 	return rule(actor, subject);

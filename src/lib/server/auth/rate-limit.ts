@@ -36,9 +36,7 @@ export async function consume(db: Database, key: string, rule: RateRule): Promis
 export async function pruneBuckets(db: Database, olderThanSeconds = 86_400): Promise<void> {
 	await db
 		.delete(rateLimitBucket)
-		.where(
-			sql`${rateLimitBucket.windowStartedAt} < now() - make_interval(secs => ${olderThanSeconds})`
-		);
+		.where(sql`${rateLimitBucket.windowStartedAt} < now() - make_interval(secs => ${olderThanSeconds})`);
 }
 
 /** The sign-in limits: per network address, and per account so a spread-out attack still stops. */

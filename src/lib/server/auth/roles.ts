@@ -28,7 +28,9 @@ export async function listPeople(
 			id: user.id,
 			name: user.name,
 			email: user.email,
-			roles: sql<StaffRole[]>`coalesce(array_agg(${userRole.role}::text order by ${userRole.role}) filter (where ${userRole.role} is not null), '{}')`
+			roles: sql<
+				StaffRole[]
+			>`coalesce(array_agg(${userRole.role}::text order by ${userRole.role}) filter (where ${userRole.role} is not null), '{}')`
 		})
 		.from(user)
 		.leftJoin(userRole, eq(userRole.userId, user.id))

@@ -7,7 +7,9 @@ import type { Config } from '../config';
  * The signing secret for sessions. A shared server must be given one (all instances need the
  * same); the embedded single-machine setup makes its own once and keeps it beside its data.
  */
-export async function authSecret(settings: Pick<Config, 'authSecret' | 'databaseUrl' | 'dataDir' | 'production'>) {
+export async function authSecret(
+	settings: Pick<Config, 'authSecret' | 'databaseUrl' | 'dataDir' | 'production'>
+) {
 	if (settings.authSecret) return settings.authSecret;
 	if (settings.databaseUrl && settings.production) {
 		throw new Error('BETTER_AUTH_SECRET must be set when the portal runs on a shared database');

@@ -11,9 +11,10 @@ export async function listCatalogue(db: Database) {
 			description: equipmentModel.description,
 			category: { slug: equipmentCategory.slug, name: equipmentCategory.name },
 			approvalRequired: equipmentModel.approvalRequired,
-			units: sql<number>`count(${equipmentUnit.id}) filter (where ${equipmentUnit.status} = 'in_service')`.mapWith(
-				Number
-			)
+			units:
+				sql<number>`count(${equipmentUnit.id}) filter (where ${equipmentUnit.status} = 'in_service')`.mapWith(
+					Number
+				)
 		})
 		.from(equipmentModel)
 		.innerJoin(equipmentCategory, eq(equipmentCategory.id, equipmentModel.categoryId))

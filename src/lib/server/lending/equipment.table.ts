@@ -93,10 +93,7 @@ export const kit = pgTable(
 		name: jsonb('name').$type<LocalizedText>().notNull(),
 		description: jsonb('description').$type<LocalizedText>().notNull()
 	},
-	(table) => [
-		check('kit_slug_check', isSlug(table.slug)),
-		check('kit_name_check', hasFrench(table.name))
-	]
+	(table) => [check('kit_slug_check', isSlug(table.slug)), check('kit_name_check', hasFrench(table.name))]
 );
 
 export const kitItem = pgTable(

@@ -27,7 +27,9 @@ export const mailOutbox = pgTable(
 	},
 	(table) => [
 		check('mail_outbox_status_check', sql`${table.status} in ('pending', 'sent', 'failed', 'kept')`),
-		index('mail_outbox_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
+		index('mail_outbox_due_idx')
+			.on(table.nextAttemptAt)
+			.where(sql`${table.status} = 'pending'`),
 		index('mail_outbox_created_idx').on(table.createdAt)
 	]
 );

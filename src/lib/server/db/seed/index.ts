@@ -79,7 +79,12 @@ async function seedSites(db: Database): Promise<IdsBySlug> {
 	const rows = await db
 		.select({ id: site.id, slug: site.slug })
 		.from(site)
-		.where(inArray(site.slug, demoSites.map((demo) => demo.slug)));
+		.where(
+			inArray(
+				site.slug,
+				demoSites.map((demo) => demo.slug)
+			)
+		);
 	const ids = new Map(rows.map((row) => [row.slug, row.id]));
 	for (const demo of demoSites) {
 		const siteId = idOf(ids, demo.slug);
@@ -145,12 +150,21 @@ async function seedEquipment(db: Database, sites: IdsBySlug, modules: IdsBySlug)
 	for (const demo of demoKits) {
 		const [created] = await db
 			.insert(kit)
-			.values({ slug: demo.slug, siteId: idOf(sites, demo.site), name: demo.name, description: demo.description })
+			.values({
+				slug: demo.slug,
+				siteId: idOf(sites, demo.site),
+				name: demo.name,
+				description: demo.description
+			})
 			.onConflictDoNothing({ target: kit.slug })
 			.returning({ id: kit.id });
 		if (!created) continue;
-		await db
-			.insert(kitItem)
-			.values(demo.items.map((item) => ({ kitId: created.id, modelId: idOf(models, item.model), quantity: item.quantity })));
+		await db.insert(kitItem).values(
+			demo.items.map((item) => ({
+				kitId: created.id,
+				modelId: idOf(models, item.model),
+				quantity: item.quantity
+			}))
+		);
 	}
 }

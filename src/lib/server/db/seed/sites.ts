@@ -60,6 +60,10 @@ export const demoClosures: { startsOn: string; endsOn: string; reason: Localized
 	{ startsOn: '2027-01-01', endsOn: '2027-01-01', reason: { fr: 'Jour de l’an', en: 'New Year’s Day' } },
 	{ startsOn: '2027-03-29', endsOn: '2027-03-29', reason: { fr: 'Lundi de Pâques', en: 'Easter Monday' } },
 	{ startsOn: '2027-05-01', endsOn: '2027-05-01', reason: { fr: 'Fête du Travail', en: 'Labour Day' } },
-	{ startsOn: '2027-05-06', endsOn: '2027-05-08', reason: { fr: 'Ascension et 8 mai', en: 'Ascension and VE Day' } },
+	{
+		startsOn: '2027-05-06',
+		endsOn: '2027-05-08',
+		reason: { fr: 'Ascension et 8 mai', en: 'Ascension and VE Day' }
+	},
 	{ startsOn: '2027-07-14', endsOn: '2027-07-14', reason: { fr: 'Fête nationale', en: 'Bastille Day' } }
 ];
