@@ -12,11 +12,16 @@ if (!process.env.VITEST) {
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale']
-		})
+		// Tests use the messages compiled by `npm run i18n` (the plugin's file watchers keep vitest alive).
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale']
+					})
+				])
 	],
 	server: { port: 5173, strictPort: true },
 	test: {
