@@ -18,7 +18,10 @@ const DIRECT_DATA_ACCESS = [
 	{ what: 'imports drizzle-orm', pattern: /from ['"]drizzle-orm/ },
 	{ what: 'imports a table', pattern: /from ['"][^'"]*(\.table|\/db\/schema)['"]/ },
 	{ what: 'imports the database client', pattern: /from ['"]\$lib\/server\/db\/client['"]/ },
-	{ what: 'queries the database', pattern: /\bdb\.(select|insert|update|delete|execute|transaction)\(|\bdb\.query\./ }
+	{
+		what: 'queries the database',
+		pattern: /\bdb\.(select|insert|update|delete|execute|transaction)\(|\bdb\.query\./
+	}
 ];
 
 describe('routes reach data only through use cases', () => {
@@ -38,7 +41,9 @@ describe('routes reach data only through use cases', () => {
 		const staff = files.filter((file) => file.startsWith(join(ROUTES, 'admin')));
 		for (const file of staff) {
 			const source = readFileSync(file, 'utf8');
-			expect(source, file).toMatch(/from ['"]\$lib\/server\/(auth|mail|lending|learning|trails|groups|institutes|audit|accounts)\//);
+			expect(source, file).toMatch(
+				/from ['"]\$lib\/server\/(auth|mail|lending|learning|trails|groups|institutes|audit|accounts)\//
+			);
 		}
 	});
 });

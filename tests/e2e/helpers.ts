@@ -36,7 +36,12 @@ export async function signUp(page: Page, person: NewPerson): Promise<void> {
  * Reads, in the admin outbox, the newest message to `to` whose subject matches, and returns the
  * first link in its text that matches `link`. The page must belong to an administrator.
  */
-export async function readLinkFromOutbox(page: Page, to: string, subject: RegExp, link: RegExp): Promise<string> {
+export async function readLinkFromOutbox(
+	page: Page,
+	to: string,
+	subject: RegExp,
+	link: RegExp
+): Promise<string> {
 	await page.goto('/admin/outbox');
 	await expectAccessible(page);
 	await expect(page.getByRole('heading', { level: 1, name: /Boîte d’envoi|Outbox/ })).toBeVisible();
@@ -54,7 +59,7 @@ export async function readLinkFromOutbox(page: Page, to: string, subject: RegExp
 	await expect(text).toBeVisible();
 	await expectAccessible(page);
 	const body = await text.innerText();
-	const found = body.match(link);
-	expect(found, `a link matching ${link} in:\n${body}`).not.toBeNull();
-	return found![0];
+	const found = body.match(link)?.[0];
+	if (!found) throw new Error(`No link matching ${link} in this message:\n${body}`);
+	return found;
 }

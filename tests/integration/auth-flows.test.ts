@@ -8,6 +8,7 @@ import {
 	signUp,
 	type AuthDeps
 } from '../../src/lib/server/auth/flows';
+import { signInRules } from '../../src/lib/server/auth/rate-limit';
 import { mailOutbox, session, user } from '../../src/lib/server/db/schema';
 import { InvalidInput, Refused } from '../../src/lib/server/errors';
 import { authFor, caller } from './auth-context';
@@ -100,18 +101,25 @@ for (const backend of backends()) {
 			await expect(blocked).rejects.toMatchObject({ code: 'rate_limited' });
 		});
 
-		it('stops one address after 20 tries across accounts', async () => {
+		it('stops one address after its quota of attempts across accounts, links and passwords alike', async () => {
 			const from = caller({ clientAddress: '198.51.100.7' });
-			for (let attempt = 0; attempt < 20; attempt += 1) {
-				await expect(
-					signInWithPassword(deps, from, { email: `someone${attempt}@example.test`, password: 'guessguess' })
-				).rejects.toMatchObject({
-					code: 'invalid_credentials'
-				});
+			const quota = signInRules.perAddress.max;
+			for (let attempt = 1; attempt < quota; attempt += 1) {
+				await requestMagicLink(deps, from, { email: `someone${attempt}@example.test` }, '/account');
 			}
 			await expect(
 				signInWithPassword(deps, from, { email: 'someone@example.test', password: 'guessguess' })
-			).rejects.toThrow(Refused);
+			).rejects.toMatchObject({ code: 'invalid_credentials' });
+			const refused = signInWithPassword(deps, from, {
+				email: 'someone@example.test',
+				password: 'guessguess'
+			});
+			await expect(refused).rejects.toThrow(Refused);
+			await expect(refused).rejects.toMatchObject({ code: 'rate_limited' });
+			// Another address is not affected.
+			await expect(
+				signInWithPassword(deps, caller(), { email: 'someone@example.test', password: 'guessguess' })
+			).rejects.toMatchObject({ code: 'invalid_credentials' });
 		});
 
 		it('mails a magic link to an account holder, in their language', async () => {

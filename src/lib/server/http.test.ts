@@ -6,6 +6,7 @@ import { formFailure, pageFailure, safeReturnPath } from './http';
 describe('safeReturnPath', () => {
 	it('keeps same-site paths', () => {
 		expect(safeReturnPath('/account?tab=1')).toBe('/account?tab=1');
+		expect(safeReturnPath('/admin/people?q=l%C3%A9a#top')).toBe('/admin/people?q=l%C3%A9a#top');
 	});
 
 	it('refuses other hosts and odd schemes', () => {
@@ -13,6 +14,8 @@ describe('safeReturnPath', () => {
 			'https://evil.example',
 			'//evil.example/x',
 			'/\\evil.example',
+			'/\t/evil.example/x',
+			'/\n/evil.example',
 			'javascript:alert(1)',
 			'',
 			null

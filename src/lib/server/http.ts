@@ -45,10 +45,27 @@ export function pageFailure(problem: unknown): never {
 	error(statusOf(problem), messageOf(problem));
 }
 
-/** Only same-site paths may be a place to go back to, never another host. */
+const PLACEHOLDER_ORIGIN = 'http://portal.invalid';
+
+/** Control characters, which URL parsers drop, and backslashes, which they read as slashes. */
+const isMisreadByBrowsers = (character: string) => {
+	const code = character.charCodeAt(0);
+	return code < 0x20 || code === 0x7f || character === '\\';
+};
+
+/**
+ * Only a path on this site may be a place to go back to. Browsers drop tabs and newlines from
+ * URLs and read backslashes as slashes, so "/\t/evil.example" would become "//evil.example":
+ * resolve the candidate as a browser would and keep it only if it stays on our origin.
+ */
 export function safeReturnPath(candidate: string | null | undefined, fallback = '/'): string {
-	if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) {
+	if (!candidate || !candidate.startsWith('/') || [...candidate].some(isMisreadByBrowsers)) return fallback;
+	let url: URL;
+	try {
+		url = new URL(candidate, PLACEHOLDER_ORIGIN);
+	} catch {
 		return fallback;
 	}
-	return candidate;
+	if (url.origin !== PLACEHOLDER_ORIGIN || url.pathname.startsWith('//')) return fallback;
+	return url.pathname + url.search + url.hash;
 }

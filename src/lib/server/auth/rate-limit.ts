@@ -41,6 +41,6 @@ export async function pruneBuckets(db: Database, olderThanSeconds = 86_400): Pro
 
 /** The sign-in limits: per network address, and per account so a spread-out attack still stops. */
 export const signInRules = {
-	perAddress: { window: 300, max: 20 },
+	perAddress: { window: 300, max: 60 },
 	perEmail: { window: 900, max: 10 }
 } as const satisfies Record<string, RateRule>;
