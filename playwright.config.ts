@@ -10,6 +10,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'commons-
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Playwright empties its output folder on each run; keep it apart from the other reports.
+	outputDir: 'test-results/playwright',
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: !!process.env.CI,
