@@ -11,7 +11,7 @@ import {
 import { signInRules } from '../../src/lib/server/auth/rate-limit';
 import { mailOutbox, session, user } from '../../src/lib/server/db/schema';
 import { InvalidInput, Refused } from '../../src/lib/server/errors';
-import { authFor, caller } from './auth-context';
+import { authFor, caller, ORIGIN } from './auth-context';
 import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
 
@@ -178,6 +178,62 @@ for (const backend of backends()) {
 		it('asks for a reset of an unknown address without saying so, and sends nothing', async () => {
 			await requestPasswordReset(deps, caller(), { email: 'ghost@example.test' });
 			expect(await latestMailTo(deps, 'ghost@example.test')).toBeUndefined();
+		});
+	});
+}
+
+for (const backend of backends()) {
+	describe(`better-auth's own endpoints on ${backend.name}`, () => {
+		let database: TestDatabase;
+		let deps: AuthDeps;
+		beforeAll(async () => {
+			database = await backend.fresh();
+			deps = authFor(database.db);
+		});
+		afterAll(() => database.close());
+
+		const post = (path: string, body: unknown, cookie?: string, address = '192.0.2.50') =>
+			deps.auth.handler(
+				new Request(`${ORIGIN}/api/auth${path}`, {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						origin: ORIGIN,
+						'x-commons-client-address': address,
+						...(cookie ? { cookie } : {})
+					},
+					body: JSON.stringify(body)
+				})
+			);
+
+		it('answers a bad language with a 4xx and keeps the account as it was', async () => {
+			const person = await createPerson(deps.db, { password: 'api password here' });
+			const signedIn = await post('/sign-in/email', { email: person.email, password: 'api password here' });
+			expect(signedIn.status).toBe(200);
+			const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+			const refused = await post('/update-user', { locale: 'de' }, cookie);
+			expect(refused.status).toBeGreaterThanOrEqual(400);
+			expect(refused.status).toBeLessThan(500);
+			const accepted = await post('/update-user', { locale: 'en' }, cookie);
+			expect(accepted.status).toBe(200);
+			const [stored] = await deps.db.select({ locale: user.locale }).from(user).where(eq(user.id, person.id));
+			expect(stored?.locale).toBe('en');
+		});
+
+		it('rate-limits sign-in on the HTTP endpoint too (3 per 10 s), in the shared store', async () => {
+			const statuses = [];
+			for (let attempt = 0; attempt < 5; attempt += 1) {
+				const from = '192.0.2.51';
+				const response = await post(
+					'/sign-in/email',
+					{ email: 'x@example.test', password: 'wrong' },
+					undefined,
+					from
+				);
+				statuses.push(response.status);
+			}
+			expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+			expect(statuses.at(-1)).toBe(429);
 		});
 	});
 }

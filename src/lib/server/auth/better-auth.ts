@@ -1,6 +1,7 @@
 import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { magicLink } from 'better-auth/plugins/magic-link';
+import { z } from 'zod';
 import type { Database } from '../db/client';
 import { log } from '../log';
 import type { Mailer } from '../mail/mailer';
@@ -43,7 +44,13 @@ export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings)
 		},
 		user: {
 			additionalFields: {
-				locale: { type: 'string', required: false, defaultValue: 'fr', input: true },
+				locale: {
+					type: 'string',
+					required: false,
+					defaultValue: 'fr',
+					input: true,
+					validator: { input: z.enum(['fr', 'en']) }
+				},
 				notifyReminders: { type: 'boolean', required: false, defaultValue: true, input: false },
 				notifyWaitlist: { type: 'boolean', required: false, defaultValue: true, input: false },
 				notifyApplications: { type: 'boolean', required: false, defaultValue: true, input: false }
