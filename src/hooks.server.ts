@@ -14,7 +14,15 @@ import { staffArea } from './hooks/staff-area';
 
 export const init: ServerInit = async () => {
 	// Prerendering at build time (the offline page) needs no database.
-	if (!building) await startApp(sveltekitCookies(getRequestEvent));
+	if (building) return;
+	const app = await startApp(sveltekitCookies(getRequestEvent));
+	// adapter-node announces a graceful stop (SIGTERM, SIGINT) once requests have drained.
+	process.once('sveltekit:shutdown', () => {
+		app
+			.stop()
+			.then(() => log.info('portal stopped'))
+			.catch((error: unknown) => log.error({ err: error }, 'stopping the portal failed'));
+	});
 };
 
 export const handle = sequence(requestLog, securityHeaders, session, language, authEndpoints, staffArea);
