@@ -179,19 +179,8 @@ for (const backend of backends()) {
 			await requestPasswordReset(deps, caller(), { email: 'ghost@example.test' });
 			expect(await latestMailTo(deps, 'ghost@example.test')).toBeUndefined();
 		});
-	});
-}
 
-for (const backend of backends()) {
-	describe(`better-auth's own endpoints on ${backend.name}`, () => {
-		let database: TestDatabase;
-		let deps: AuthDeps;
-		beforeAll(async () => {
-			database = await backend.fresh();
-			deps = authFor(database.db);
-		});
-		afterAll(() => database.close());
-
+		// better-auth's own HTTP endpoints, which the portal also serves under /api/auth.
 		const post = (path: string, body: unknown, cookie?: string, address = '192.0.2.50') =>
 			deps.auth.handler(
 				new Request(`${ORIGIN}/api/auth${path}`, {

@@ -2,6 +2,7 @@ import { betterAuth, type BetterAuthPlugin } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../accounts/password-rules';
 import type { Database } from '../db/client';
 import { log } from '../log';
 import type { Mailer } from '../mail/mailer';
@@ -20,9 +21,6 @@ export type AuthSettings = {
 
 /** The header the portal itself sets from the socket address; any client-sent value is replaced. */
 export const CLIENT_ADDRESS_HEADER = 'x-commons-client-address';
-
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
 
 export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings) {
 	const mail = authMail(db, mailer, settings);
