@@ -54,6 +54,9 @@ export default defineConfig({
 			ORIGIN: origin,
 			DATA_DIR: dataDir,
 			LOG_LEVEL: 'warn',
+			BETTER_AUTH_SECRET: 'end-to-end-tests-only-secret-0123456789abcdef',
+			// On a database server the demo is opt-in; the journeys rely on it.
+			SEED_DEMO: 'true',
 			...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
 		}
 	}

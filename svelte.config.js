@@ -26,6 +26,8 @@ const config = {
 				'object-src': ['none']
 			}
 		},
+		// Absolute asset paths: the offline page is served in place of pages at any depth.
+		paths: { relative: false },
 		serviceWorker: { register: false },
 		version: { pollInterval: 5 * 60 * 1000 }
 	}

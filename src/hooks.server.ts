@@ -4,6 +4,7 @@ import { sveltekitCookies } from 'better-auth/svelte-kit';
 import { building } from '$app/environment';
 import { getRequestEvent } from '$app/server';
 import { startApp } from '$lib/server/app';
+import { m } from '$lib/paraglide/messages';
 import { log } from '$lib/server/log';
 import { authEndpoints } from './hooks/auth-endpoints';
 import { language } from './hooks/language';
@@ -30,5 +31,5 @@ export const handle = sequence(requestLog, securityHeaders, session, language, a
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;
 	if (status >= 500) log.error({ err: error, requestId, path: event.url.pathname }, 'unexpected error');
-	return { message: status >= 500 ? 'Internal error' : message, requestId };
+	return { message: status >= 500 ? m.error_internal() : message, requestId };
 };

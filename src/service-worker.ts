@@ -7,7 +7,7 @@ import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
+import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
 import { FORGET_PAGES } from '$lib/pwa/personal-pages';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -24,15 +24,22 @@ precacheAndRoute([
 cleanupOutdatedCaches();
 
 // Pages: the network first, so nobody reads stale bookings; what was seen stays readable offline.
+// Never kept: staff pages (the outbox shows live sign-in links), reset links and the API. Offline,
+// they get the offline page like any page not seen yet.
+const NOT_KEPT = ['/admin', '/reset-password', '/api/'];
+const isPageVisit = (request: Request, url: URL) =>
+	request.mode === 'navigate' && url.origin === self.location.origin;
+const isKept = (url: URL) => !NOT_KEPT.some((prefix) => url.pathname.startsWith(prefix));
+
 registerRoute(
-	({ request, url }) =>
-		request.mode === 'navigate' && url.origin === self.location.origin && !url.pathname.startsWith('/api/'),
+	({ request, url }) => isPageVisit(request, url) && isKept(url),
 	new NetworkFirst({
 		cacheName: PAGES_CACHE,
 		networkTimeoutSeconds: 4,
 		plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 14 * 24 * 3600 })]
 	})
 );
+registerRoute(({ request, url }) => isPageVisit(request, url) && !isKept(url), new NetworkOnly());
 
 setCatchHandler(async ({ request }) => {
 	if (request.destination === 'document') {

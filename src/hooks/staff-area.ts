@@ -1,4 +1,5 @@
 import { redirect, type Handle } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { isStaff } from '$lib/server/auth/permissions';
 
 const inStaffArea = (path: string) => path === '/admin' || path.startsWith('/admin/');
@@ -12,10 +13,10 @@ export const staffArea: Handle = async ({ event, resolve }) => {
 	if (!inStaffArea(event.url.pathname)) return resolve(event);
 	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
 	if (!event.locals.actor) {
-		if (!reading) return new Response('Sign-in required', { status: 401 });
+		if (!reading) return new Response(m.error_sign_in_required(), { status: 401 });
 		const back = event.url.pathname + event.url.search;
 		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
 	}
-	if (!reading && !isStaff(event.locals.actor)) return new Response('Forbidden', { status: 403 });
+	if (!reading && !isStaff(event.locals.actor)) return new Response(m.error_staff_only(), { status: 403 });
 	return resolve(event);
 };

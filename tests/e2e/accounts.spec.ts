@@ -46,7 +46,7 @@ test('a new person signs up, sets English, downloads their data, signs out and b
 	expect(raw).not.toContain(person.password);
 
 	// Signing out leads home, signed out (still in English: the choice stays on this device).
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page).toHaveURL('/');
 	await expectAccessible(page);
 	await expect(page.getByRole('link', { name: 'Create an account' })).toBeVisible();
@@ -155,4 +155,39 @@ test('deleting an account needs its exact address, then the account is gone', as
 	await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
 	await expectAccessible(page);
 	await expect(page).toHaveURL(/\/login/);
+});
+
+test('a person changes their password: the old one stops working, the new one works', async ({ page }) => {
+	const person = newPerson('password');
+	await signUp(page, person);
+	const form = page.locator('form[action="?/password"]');
+
+	await form.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');
+	await form.getByLabel('Nouveau mot de passe').fill('un tout nouveau mot de passe');
+	await form.getByRole('button', { name: 'Changer le mot de passe' }).click();
+	await expect(form.getByText('Le mot de passe actuel n’est pas le bon.')).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText('Certains champs sont à corriger.');
+	await expectAccessible(page);
+
+	await form.getByLabel('Mot de passe actuel').fill(person.password);
+	await form.getByLabel('Nouveau mot de passe').fill('un tout nouveau mot de passe');
+	await form.getByRole('button', { name: 'Changer le mot de passe' }).click();
+	await expect(page.getByRole('status')).toContainText('Votre mot de passe a été changé');
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+	await expect(page).toHaveURL('/');
+	await expectAccessible(page);
+	const login = page.locator('form[action="?/password"]');
+	await page.goto('/login');
+	await expectAccessible(page);
+	await login.getByLabel('Adresse e-mail').fill(person.email);
+	await login.getByLabel('Mot de passe').fill(person.password);
+	await login.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
+	await expectAccessible(page);
+	await login.getByLabel('Mot de passe').fill('un tout nouveau mot de passe');
+	await login.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL('/account');
+	await expectAccessible(page);
 });

@@ -50,7 +50,7 @@ test('a new person resets a forgotten password with the emailed link', async ({
 }) => {
 	const person = newPerson('oubli');
 	await signUp(page, person);
-	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 	await expect(page).toHaveURL('/');
 	await expectAccessible(page);
 
@@ -95,7 +95,7 @@ test('a new person resets a forgotten password with the emailed link', async ({
 	await expect(page.getByText(`Connecté·e avec l’adresse ${person.email}.`)).toBeVisible();
 
 	// The old one no longer does.
-	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 	await expect(page).toHaveURL('/');
 	await expectAccessible(page);
 	await page.goto('/login');

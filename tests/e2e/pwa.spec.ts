@@ -168,7 +168,7 @@ test('after signing out, a shared phone no longer shows the account offline', as
 	await expectAccessible(page);
 	await expect(page.getByText(`Connecté·e avec l’adresse ${person.email}.`)).toBeVisible();
 
-	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 	await expect(page).toHaveURL('/');
 	await expectAccessible(page);
 	// The copies of pages seen while signed in are dropped once the home page knows it.

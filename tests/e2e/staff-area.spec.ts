@@ -119,9 +119,7 @@ test('a resident is refused the staff area, pages and actions alike', async ({
 	const admin = await openPage({ storageState: await sessionOf('admin@example.org') });
 	const card = await personCard(admin, 'ewen@example.org', 'Ewen Quéré');
 	for (const role of ['Guichet', 'Modération', 'Instruction', 'Administration']) {
-		await expect(
-			card.getByRole('button', { name: `Attribuer le rôle ${role} à Ewen Quéré` })
-		).toHaveAttribute('aria-pressed', 'false');
+		await expect(card.getByRole('button', { name: role })).toHaveAttribute('aria-pressed', 'false');
 	}
 });
 
@@ -134,12 +132,12 @@ test('an admin gives Yann the desk role, and Yann can open the staff area', asyn
 	const card = await personCard(page, 'yann', 'Yann Morvan');
 	await expect(card).toContainText('yann@example.org');
 
-	const grant = card.getByRole('button', { name: 'Attribuer le rôle Guichet à Yann Morvan' });
-	await expect(grant).toHaveAttribute('aria-pressed', 'false');
-	await grant.click();
+	// One toggle per role in the list named after Yann: pressed means held.
+	const desk = card.getByRole('button', { name: 'Guichet' });
+	await expect(desk).toHaveAttribute('aria-pressed', 'false');
+	await desk.click();
 	await expect(page.getByRole('status')).toHaveText('Rôles mis à jour.');
-	const revoke = card.getByRole('button', { name: 'Retirer le rôle Guichet à Yann Morvan' });
-	await expect(revoke).toHaveAttribute('aria-pressed', 'true');
+	await expect(desk).toHaveAttribute('aria-pressed', 'true');
 	await expectAccessible(page);
 	// Only that role.
 	await expect(card.getByRole('button', { pressed: true })).toHaveCount(1);
@@ -155,11 +153,8 @@ test('an admin gives Yann the desk role, and Yann can open the staff area', asyn
 	await expect(yann.getByRole('link', { name: 'People and roles' })).toHaveCount(0);
 
 	// Back as it was: the same toggle revokes.
-	await revoke.click();
-	await expect(card.getByRole('button', { name: 'Attribuer le rôle Guichet à Yann Morvan' })).toHaveAttribute(
-		'aria-pressed',
-		'false'
-	);
+	await desk.click();
+	await expect(desk).toHaveAttribute('aria-pressed', 'false');
 	await expectAccessible(page);
 	expect((await yann.reload())?.status()).toBe(403);
 	await expectAccessible(yann);
@@ -190,7 +185,7 @@ test('the desk team sees the staff area but not the admin-only pages', async ({ 
 test('the only administrator cannot give up the admin role', async ({ page, sessionOf }) => {
 	await page.context().addCookies((await sessionOf('admin@example.org')).cookies);
 	const card = await personCard(page, 'admin@example.org', 'Nolwenn Kerhervé');
-	const own = card.getByRole('button', { name: 'Retirer le rôle Administration à Nolwenn Kerhervé' });
+	const own = card.getByRole('button', { name: 'Administration' });
 	await expect(own).toHaveAttribute('aria-pressed', 'true');
 	await own.click();
 	await expect(page.getByRole('alert')).toHaveText(
@@ -202,7 +197,5 @@ test('the only administrator cannot give up the admin role', async ({ page, sess
 	// Still an admin after a fresh load.
 	await page.reload();
 	await expectAccessible(page);
-	await expect(
-		card.getByRole('button', { name: 'Retirer le rôle Administration à Nolwenn Kerhervé' })
-	).toHaveAttribute('aria-pressed', 'true');
+	await expect(card.getByRole('button', { name: 'Administration' })).toHaveAttribute('aria-pressed', 'true');
 });

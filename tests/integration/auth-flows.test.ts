@@ -8,7 +8,7 @@ import {
 	signUp,
 	type AuthDeps
 } from '../../src/lib/server/auth/flows';
-import { signInRules } from '../../src/lib/server/auth/rate-limit';
+import { authLimits } from '../../src/lib/server/auth/limits';
 import { mailOutbox, session, user } from '../../src/lib/server/db/schema';
 import { InvalidInput, Refused } from '../../src/lib/server/errors';
 import { authFor, caller, ORIGIN } from './auth-context';
@@ -85,25 +85,46 @@ for (const backend of backends()) {
 			await expect(unknown).rejects.toMatchObject({ code: 'invalid_credentials' });
 		});
 
-		it('stops guessing after 10 tries on one account, even from many addresses', async () => {
+		it('stops password guessing after 10 failures on one account, from any address, but not its owner’s link', async () => {
 			const person = await createPerson(deps.db, { password: 'correct horse battery' });
 			for (let attempt = 0; attempt < 10; attempt += 1) {
 				await expect(
 					signInWithPassword(deps, caller(), { email: person.email, password: `guess ${attempt}xxxx` })
-				).rejects.toMatchObject({
-					code: 'invalid_credentials'
-				});
+				).rejects.toMatchObject({ code: 'invalid_credentials' });
 			}
 			const blocked = signInWithPassword(deps, caller(), {
 				email: person.email,
 				password: 'correct horse battery'
 			});
-			await expect(blocked).rejects.toMatchObject({ code: 'rate_limited' });
+			await expect(blocked).rejects.toMatchObject({ code: 'rate_limited', status: 429 });
+			await requestMagicLink(deps, caller(), { email: person.email }, '/account');
+			expect((await latestMailTo(deps, person.email))?.kind).toBe('auth.magic-link');
+		});
+
+		it('does not count successful sign-ins against the account', async () => {
+			const person = await createPerson(deps.db, { password: 'correct horse battery' });
+			for (let attempt = 0; attempt < 12; attempt += 1) {
+				await signInWithPassword(deps, caller(), { email: person.email, password: 'correct horse battery' });
+			}
+			expect(await deps.db.select().from(session).where(eq(session.userId, person.id))).toHaveLength(12);
+		});
+
+		it('sends at most 5 sign-in or reset mails an hour to one mailbox', async () => {
+			const person = await createPerson(deps.db);
+			for (let attempt = 0; attempt < 3; attempt += 1) {
+				await requestMagicLink(deps, caller(), { email: person.email }, '/account');
+				await requestPasswordReset(deps, caller(), { email: person.email }).catch((problem) => {
+					if (attempt < 2) throw problem;
+					expect(problem).toMatchObject({ code: 'rate_limited' });
+				});
+			}
+			const mails = await deps.db.select().from(mailOutbox).where(eq(mailOutbox.recipient, person.email));
+			expect(mails).toHaveLength(5);
 		});
 
 		it('stops one address after its quota of attempts across accounts, links and passwords alike', async () => {
 			const from = caller({ clientAddress: '198.51.100.7' });
-			const quota = signInRules.perAddress.max;
+			const quota = authLimits.attemptsPerAddress.max;
 			for (let attempt = 1; attempt < quota; attempt += 1) {
 				await requestMagicLink(deps, from, { email: `someone${attempt}@example.test` }, '/account');
 			}
@@ -195,18 +216,44 @@ for (const backend of backends()) {
 				})
 			);
 
-		it('answers a bad language with a 4xx and keeps the account as it was', async () => {
+		it('validates sign-up on the HTTP endpoint as the form does, creating nobody', async () => {
+			for (const [index, body] of [
+				{ name: '', email: 'api@example.test', password: 'long enough password' },
+				{ name: 'Api\u0000', email: 'api@example.test', password: 'long enough password' },
+				{ name: 'Api', email: 'api@example.test', password: 'long enough password', locale: 'de' },
+				{ name: 'Api', email: 'not an address', password: 'long enough password' }
+			].entries()) {
+				const response = await post('/sign-up/email', body, undefined, `192.0.2.${100 + index}`);
+				expect(response.status, JSON.stringify(body)).toBe(400);
+			}
+			expect(await deps.db.select().from(user).where(eq(user.email, 'api@example.test'))).toHaveLength(0);
+		});
+
+		it('keeps profile, email and deletion endpoints closed: those go through /account', async () => {
 			const person = await createPerson(deps.db, { password: 'api password here' });
 			const signedIn = await post('/sign-in/email', { email: person.email, password: 'api password here' });
 			expect(signedIn.status).toBe(200);
 			const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-			const refused = await post('/update-user', { locale: 'de' }, cookie);
-			expect(refused.status).toBeGreaterThanOrEqual(400);
-			expect(refused.status).toBeLessThan(500);
-			const accepted = await post('/update-user', { locale: 'en' }, cookie);
-			expect(accepted.status).toBe(200);
-			const [stored] = await deps.db.select({ locale: user.locale }).from(user).where(eq(user.id, person.id));
-			expect(stored?.locale).toBe('en');
+			for (const path of ['/update-user', '/change-email', '/delete-user', '/verify-password']) {
+				const response = await post(path, { name: 'x', newEmail: 'x@example.test', password: 'x' }, cookie);
+				expect(response.status, path).toBe(404);
+			}
+		});
+
+		it('shares the account lock between the form and the HTTP endpoint', async () => {
+			const person = await createPerson(deps.db, { password: 'right password here' });
+			for (let attempt = 0; attempt < 10; attempt += 1) {
+				await expect(
+					signInWithPassword(deps, caller(), { email: person.email, password: `wrong guess ${attempt}` })
+				).rejects.toMatchObject({ code: 'invalid_credentials' });
+			}
+			const response = await post(
+				'/sign-in/email',
+				{ email: person.email, password: 'right password here' },
+				undefined,
+				'192.0.2.77'
+			);
+			expect(response.status).toBe(429);
 		});
 
 		it('rate-limits sign-in on the HTTP endpoint too (3 per 10 s), in the shared store', async () => {

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueMail } from '../../src/lib/server/mail/dispatcher';
 import { createMailer } from '../../src/lib/server/mail/mailer';
-import { MAX_ATTEMPTS, readOutbox } from '../../src/lib/server/mail/outbox';
+import { MAX_ATTEMPTS, pruneOutbox, readOutbox } from '../../src/lib/server/mail/outbox';
 import { smtpTransport } from '../../src/lib/server/mail/transport';
-import { mailOutbox } from '../../src/lib/server/db/schema';
+import { auditEvent, mailOutbox } from '../../src/lib/server/db/schema';
 import { Forbidden, NotSignedIn } from '../../src/lib/server/errors';
 import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
@@ -101,6 +101,71 @@ for (const backend of backends()) {
 			}
 		});
 
+		it('keeps no copy of a sign-in link once it has been delivered', async () => {
+			const smtp = await startSmtp();
+			const transport = smtpTransport(smtp.url, 'portail@brest.test');
+			try {
+				const [link] = await database.db
+					.insert(mailOutbox)
+					.values({
+						recipient: 'r@example.test',
+						subject: 'Lien',
+						text: 'https://x/verify?token=t',
+						kind: 'auth.magic-link'
+					})
+					.returning({ id: mailOutbox.id });
+				expect(await deliverDueMail(database.db, transport)).toBe(1);
+				expect(smtp.received[0]?.data).toContain('token=t');
+				const [stored] = await database.db
+					.select()
+					.from(mailOutbox)
+					.where(eq(mailOutbox.id, link?.id ?? ''));
+				expect(stored).toMatchObject({ status: 'sent', text: '', subject: 'Lien' });
+			} finally {
+				transport.close();
+				await smtp.close();
+			}
+		});
+
+		it('forgets sent mail after 90 days and unsent kept mail after 30', async () => {
+			const rows = await database.db
+				.insert(mailOutbox)
+				.values([
+					{
+						recipient: 'old-sent@example.test',
+						subject: 's',
+						text: 't',
+						kind: 'test',
+						status: 'sent',
+						createdAt: new Date(Date.now() - 91 * 86_400_000)
+					},
+					{
+						recipient: 'old-kept@example.test',
+						subject: 's',
+						text: 't',
+						kind: 'test',
+						status: 'kept',
+						createdAt: new Date(Date.now() - 31 * 86_400_000)
+					},
+					{
+						recipient: 'recent@example.test',
+						subject: 's',
+						text: 't',
+						kind: 'test',
+						status: 'sent',
+						createdAt: new Date(Date.now() - 10 * 86_400_000)
+					}
+				])
+				.returning({ recipient: mailOutbox.recipient });
+			expect(rows).toHaveLength(3);
+			await pruneOutbox(database.db);
+			const left = await database.db.select({ recipient: mailOutbox.recipient }).from(mailOutbox);
+			const recipients = left.map((row) => row.recipient);
+			expect(recipients).toContain('recent@example.test');
+			expect(recipients).not.toContain('old-sent@example.test');
+			expect(recipients).not.toContain('old-kept@example.test');
+		});
+
 		it('retries a refused message later, then gives up after the last attempt', async () => {
 			const smtp = await startSmtp({ refuse: true });
 			const transport = smtpTransport(smtp.url, 'portail@brest.test');
@@ -137,6 +202,11 @@ for (const backend of backends()) {
 			await expect(readOutbox(database.db, desk.actor)).rejects.toThrow(Forbidden);
 			const messages = await readOutbox(database.db, admin.actor);
 			expect(messages.map((message) => message.subject)).toContain('Bonjour');
+			const [reading] = await database.db
+				.select()
+				.from(auditEvent)
+				.where(eq(auditEvent.action, 'outbox.read'));
+			expect(reading).toMatchObject({ actorId: admin.id, subjectType: 'mail_outbox' });
 		});
 	});
 }

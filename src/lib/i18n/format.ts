@@ -10,9 +10,3 @@ export function formatDateTime(value: Date | string, timeZone: string): string {
 		timeZone
 	}).format(new Date(value));
 }
-
-export function formatDate(value: Date | string, timeZone: string): string {
-	return new Intl.DateTimeFormat(localeTags[getLocale()], { dateStyle: 'long', timeZone }).format(
-		new Date(value)
-	);
-}

@@ -1,10 +1,10 @@
 import type { BetterAuthPlugin } from 'better-auth';
 import { createAuth, type Auth } from './auth/better-auth';
-import { pruneBuckets } from './auth/rate-limit';
 import { authSecret } from './auth/secret';
 import { config, type Config } from './config';
 import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { prepareDatabase, targetOf } from './db/setup';
+import { startHousekeeping } from './housekeeping';
 import { log } from './log';
 import { createMailer, type Mailer } from './mail/mailer';
 
@@ -33,13 +33,7 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		secureCookies: settings.origin.startsWith('https:'),
 		cookiePlugin
 	});
-	const housekeeping = setInterval(
-		() => {
-			pruneBuckets(database.db).catch((error) => log.warn({ err: error }, 'pruning rate limits failed'));
-		},
-		60 * 60 * 1000
-	);
-	housekeeping.unref();
+	const stopHousekeeping = startHousekeeping(database.db, log);
 	current = {
 		settings,
 		database,
@@ -47,7 +41,7 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		auth,
 		mailer,
 		async stop() {
-			clearInterval(housekeeping);
+			stopHousekeeping();
 			mailer.stop();
 			await database.close();
 			current = undefined;

@@ -11,6 +11,14 @@ describe('readConfig', () => {
 		expect(settings.seedDemo).toBe(true);
 	});
 
+	it('never seeds the demo on a database server unless asked to', () => {
+		expect(readConfig({ DATABASE_URL: 'postgres://db.example/portal' }).seedDemo).toBe(false);
+		expect(readConfig({ DATABASE_URL: 'postgres://db.example/portal', SEED_DEMO: 'true' }).seedDemo).toBe(
+			true
+		);
+		expect(readConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+	});
+
 	it('treats empty variables as unset and trims the trailing slash of the origin', () => {
 		const settings = readConfig({ DATABASE_URL: '', ORIGIN: 'https://communs.example.fr/' });
 		expect(settings.databaseUrl).toBeUndefined();

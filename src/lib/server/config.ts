@@ -5,7 +5,6 @@ const flag = z
 	.transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const environmentSchema = z.object({
-	NODE_ENV: z.string().default('development'),
 	DATABASE_URL: z.url().optional(),
 	DATA_DIR: z.string().default('./data'),
 	PGLITE_DIR: z.string().optional(),
@@ -16,7 +15,7 @@ const environmentSchema = z.object({
 	MAIL_FROM: z.string().default('Portail des communs <no-reply@localhost>'),
 	CITY_NAME: z.string().default('Brest'),
 	CITY_TIMEZONE: z.string().default('Europe/Paris'),
-	SEED_DEMO: flag.default(true),
+	SEED_DEMO: flag.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -32,7 +31,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 	}
 	const env = parsed.data;
 	return {
-		production: env.NODE_ENV === 'production',
 		databaseUrl: env.DATABASE_URL,
 		dataDir: env.DATA_DIR,
 		pgliteDir: env.PGLITE_DIR ?? `${env.DATA_DIR}/pglite`,
@@ -43,7 +41,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		mailFrom: env.MAIL_FROM,
 		cityName: env.CITY_NAME,
 		timeZone: env.CITY_TIMEZONE,
-		seedDemo: env.SEED_DEMO,
+		// The demo (with its published passwords) only seeds itself on the embedded, local database.
+		seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
 		logLevel: env.LOG_LEVEL
 	};
 }

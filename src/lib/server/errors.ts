@@ -35,5 +35,13 @@ export class InvalidInput extends DomainError {
 	}
 }
 
-/** The request is well-formed but the current state of things refuses it. */
-export class Refused extends DomainError {}
+/** The request is well-formed but the current state of things refuses it (409 unless said). */
+export class Refused extends DomainError {
+	constructor(
+		code: string,
+		message: string,
+		readonly status: 400 | 401 | 409 | 429 = 409
+	) {
+		super(code, message);
+	}
+}

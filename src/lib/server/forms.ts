@@ -1,4 +1,6 @@
+import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { InvalidInput, type Issue } from './errors';
 
 /** First message per field, ready for the form to show next to each input. */
@@ -22,4 +24,15 @@ export function formFields(data: FormData): Record<string, string> {
 	const fields: Record<string, string> = {};
 	for (const [key, value] of data) if (typeof value === 'string') fields[key] = value;
 	return fields;
+}
+
+/** Reads a posted form; a body that is not one is the sender's mistake (400), not ours. */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch {
+		error(400, m.form_unreadable());
+	}
+	return formFields(data);
 }

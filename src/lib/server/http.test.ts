@@ -31,7 +31,8 @@ describe('formFailure', () => {
 		expect(formFailure(new NotSignedIn()).status).toBe(401);
 		expect(formFailure(new Forbidden('x')).status).toBe(403);
 		expect(formFailure(new NotFound('x')).status).toBe(404);
-		expect(formFailure(new Refused('rate_limited', 'slow down')).status).toBe(429);
+		expect(formFailure(new Refused('rate_limited', 'slow down', 429)).status).toBe(429);
+		expect(formFailure(new Refused('invalid_credentials', 'no', 400)).status).toBe(400);
 		expect(formFailure(new Refused('last_admin', 'no')).status).toBe(409);
 	});
 

@@ -14,7 +14,7 @@ function statusOf(problem: DomainError): number {
 	if (problem instanceof NotSignedIn) return 401;
 	if (problem instanceof Forbidden) return 403;
 	if (problem instanceof NotFound) return 404;
-	if (problem instanceof Refused && problem.code === 'rate_limited') return 429;
+	if (problem instanceof Refused) return problem.status;
 	return 409;
 }
 

@@ -1,10 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { isLocale } from '$lib/paraglide/runtime';
 import { deleteAccount } from '$lib/server/accounts/delete-account';
+import { changePassword, signOutOtherDevices } from '$lib/server/accounts/password';
 import { getProfile, updateProfile } from '$lib/server/accounts/profile';
 import { app } from '$lib/server/app';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { formFailure, pageFailure } from '$lib/server/http';
+import { rememberLanguage } from '$lib/server/i18n/language-cookie';
+import { authDeps, callerOf } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -16,29 +19,42 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}
 };
 
+// Each answer names its form ("form"), so the page shows it next to the right one.
 export const actions: Actions = {
 	profile: async ({ request, locals, cookies }) => {
-		const fields = formFields(await request.formData());
+		const fields = await readForm(request);
 		try {
 			await updateProfile(app().db, locals.actor, fields);
 		} catch (problem) {
-			return formFailure(problem, fields);
+			return formFailure(problem, { ...fields, form: 'profile' });
 		}
-		// The page language follows the account at once, cookie included for when they sign out.
-		cookies.set(cookieName, fields.locale ?? 'fr', {
-			path: '/',
-			maxAge: cookieMaxAge,
-			httpOnly: false,
-			sameSite: 'lax'
-		});
-		return { saved: true };
+		// The page language follows the account at once, on this device too.
+		if (isLocale(fields.locale)) rememberLanguage(cookies, fields.locale);
+		return { done: 'profile' };
+	},
+	password: async (event) => {
+		const fields = await readForm(event.request);
+		try {
+			await changePassword(authDeps(), callerOf(event), event.locals.actor, fields);
+		} catch (problem) {
+			return formFailure(problem, { form: 'password' });
+		}
+		return { done: 'password' };
+	},
+	signOutOthers: async (event) => {
+		try {
+			await signOutOtherDevices(authDeps(), callerOf(event), event.locals.actor);
+		} catch (problem) {
+			return formFailure(problem, { form: 'sessions' });
+		}
+		return { done: 'sessions' };
 	},
 	delete: async ({ request, locals, cookies }) => {
-		const fields = formFields(await request.formData());
+		const fields = await readForm(request);
 		try {
 			await deleteAccount(app().db, locals.actor, fields);
 		} catch (problem) {
-			return formFailure(problem, { confirmEmail: fields.confirmEmail ?? '' });
+			return formFailure(problem, { confirmEmail: fields.confirmEmail ?? '', form: 'delete' });
 		}
 		for (const { name } of cookies.getAll()) {
 			if (name.includes('commons.')) {

@@ -1,22 +1,18 @@
 import { redirect } from '@sveltejs/kit';
-import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { isLocale } from '$lib/paraglide/runtime';
 import { setLanguage } from '$lib/server/accounts/profile';
 import { app } from '$lib/server/app';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { safeReturnPath } from '$lib/server/http';
+import { rememberLanguage } from '$lib/server/i18n/language-cookie';
 import type { RequestHandler } from './$types';
 
 /** The language switcher's target: remember the choice (on the account too) and go back. */
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
-	const fields = formFields(await request.formData().catch(() => new FormData()));
+	const fields = await readForm(request);
 	const returnTo = safeReturnPath(fields.returnTo);
 	if (isLocale(fields.locale)) {
-		cookies.set(cookieName, fields.locale, {
-			path: '/',
-			maxAge: cookieMaxAge,
-			httpOnly: false,
-			sameSite: 'lax'
-		});
+		rememberLanguage(cookies, fields.locale);
 		if (locals.actor) await setLanguage(app().db, locals.actor, fields.locale);
 	}
 	redirect(303, returnTo);

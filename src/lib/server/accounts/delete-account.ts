@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { user } from '../auth/auth.table';
 import { authorize, type Actor } from '../auth/permissions';
+import { limitKeys } from '../auth/limits';
+import { forgetBuckets } from '../auth/rate-limit';
 import { keepOneAdmin } from '../auth/roles';
 import type { Database } from '../db/client';
 import { InvalidInput, NotFound } from '../errors';
@@ -10,9 +12,10 @@ import { mailOutbox } from '../mail/outbox.table';
 import { deleteAccountSchema } from './schemas';
 
 /**
- * Erases the account and what only concerns the person. Sessions, sign-in methods and roles go
- * with the user row (ON DELETE CASCADE); staff actions stay in the audit log without a name
- * (SET NULL). Later services anonymise their own records through their foreign keys.
+ * Erases the account and what only concerns the person: mail to their address, counters naming
+ * it; sessions, sign-in methods and roles go with the user row (ON DELETE CASCADE); staff actions
+ * stay in the audit log without a name (SET NULL). Later services anonymise their own records
+ * through their foreign keys.
  */
 export async function deleteAccount(db: Database, actor: Actor | null, input: unknown): Promise<void> {
 	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
@@ -28,7 +31,10 @@ export async function deleteAccount(db: Database, actor: Actor | null, input: un
 			throw new InvalidInput([{ path: 'confirmEmail', message: m.delete_confirm_mismatch() }]);
 		}
 		await keepOneAdmin(tx, actor.userId);
-		await tx.delete(mailOutbox).where(eq(mailOutbox.recipientUserId, actor.userId));
+		await tx
+			.delete(mailOutbox)
+			.where(or(eq(mailOutbox.recipientUserId, actor.userId), eq(mailOutbox.recipient, person.email)));
+		await forgetBuckets(tx, [limitKeys.failedPasswords(person.email), limitKeys.mails(person.email)]);
 		await tx.delete(user).where(eq(user.id, actor.userId));
 	});
 }

@@ -19,11 +19,15 @@ export const newPasswordField = z
 	.min(PASSWORD_MIN_LENGTH, { error: () => m.form_password_too_short({ min: PASSWORD_MIN_LENGTH }) })
 	.max(PASSWORD_MAX_LENGTH, { error: () => m.form_password_too_long({ max: PASSWORD_MAX_LENGTH }) });
 
+// Control characters (NUL above all, which Postgres text refuses) have no place in a name.
+const hasControlCharacters = (text: string) => [...text].some((character) => character.charCodeAt(0) < 0x20);
+
 export const nameField = z
 	.string({ error: () => m.form_name_required() })
 	.trim()
 	.min(1, { error: () => m.form_name_required() })
-	.max(100, { error: () => m.form_name_too_long({ max: 100 }) });
+	.max(100, { error: () => m.form_name_too_long({ max: 100 }) })
+	.refine((name) => !hasControlCharacters(name), { error: () => m.form_name_invalid() });
 
 export const localeField = z.enum(['fr', 'en'], { error: () => m.form_locale_invalid() });
 
@@ -34,14 +38,14 @@ export const checkboxField = z
 	.transform((value) => value === 'on' || value === 'true');
 
 export const signInSchema = z.object({ email: emailField, password: passwordField });
-export const magicLinkSchema = z.object({ email: emailField });
+export const emailOnlySchema = z.object({ email: emailField });
 export const signUpSchema = z.object({
 	name: nameField,
 	email: emailField,
 	password: newPasswordField
 });
 export const resetPasswordSchema = z.object({
-	token: z.string().min(1, { error: () => m.reset_link_invalid() }),
+	token: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, { error: () => m.reset_link_invalid() }),
 	password: newPasswordField
 });
 export const profileSchema = z.object({
@@ -50,5 +54,9 @@ export const profileSchema = z.object({
 	notifyReminders: checkboxField,
 	notifyWaitlist: checkboxField,
 	notifyApplications: checkboxField
+});
+export const changePasswordSchema = z.object({
+	currentPassword: passwordField,
+	newPassword: newPasswordField
 });
 export const deleteAccountSchema = z.object({ confirmEmail: emailField });

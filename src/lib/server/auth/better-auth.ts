@@ -8,6 +8,8 @@ import { log } from '../log';
 import type { Mailer } from '../mail/mailer';
 import { account, session, user, verification } from './auth.table';
 import { authMail } from './auth-mail';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
+import { authGuard } from './guard';
 import { consume } from './rate-limit';
 
 export type AuthSettings = {
@@ -19,8 +21,29 @@ export type AuthSettings = {
 	cookiePlugin?: BetterAuthPlugin;
 };
 
-/** The header the portal itself sets from the socket address; any client-sent value is replaced. */
-export const CLIENT_ADDRESS_HEADER = 'x-commons-client-address';
+/**
+ * better-auth endpoints the portal does not offer: profile changes go through /account (and its
+ * validation), there is no social sign-in, no email change and no self-service deletion outside
+ * the confirmed form.
+ */
+const DISABLED_PATHS = [
+	'/update-user',
+	'/update-session',
+	'/change-email',
+	'/delete-user',
+	'/delete-user/callback',
+	'/sign-in/social',
+	'/callback/:id',
+	'/link-social',
+	'/unlink-account',
+	'/list-accounts',
+	'/account-info',
+	'/get-access-token',
+	'/refresh-token',
+	'/send-verification-email',
+	'/verify-email',
+	'/verify-password'
+];
 
 export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings) {
 	const mail = authMail(db, mailer, settings);
@@ -30,8 +53,12 @@ export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings)
 		secret: settings.secret,
 		database: drizzleAdapter(db, {
 			provider: 'pg',
-			schema: { user, session, account, verification }
+			schema: { user, session, account, verification },
+			// A person and their password land together, or not at all.
+			transaction: true
 		}),
+		disabledPaths: DISABLED_PATHS,
+		hooks: authGuard(db),
 		emailAndPassword: {
 			enabled: true,
 			minPasswordLength: PASSWORD_MIN_LENGTH,
@@ -55,6 +82,7 @@ export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings)
 			}
 		},
 		session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+		// better-auth's own limits (3 sign-ins per 10 s per address…) on top of the guard's, same store.
 		rateLimit: {
 			enabled: true,
 			window: 60,
@@ -68,12 +96,12 @@ export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings)
 			cookiePrefix: 'commons'
 		},
 		telemetry: { enabled: false },
-		// Failed sign-ins are routine, not warnings: they go to the JSON log at debug level.
+		// Failed sign-ins are routine, not warnings; details (which may name people) only at debug.
 		logger: {
 			level: 'debug',
 			log: (level, message, ...details) => {
-				const target = level === 'error' ? 'error' : 'debug';
-				log[target]({ details: details.length > 0 ? details : undefined }, `better-auth: ${message}`);
+				if (level === 'error') log.error(`better-auth: ${message}`);
+				log.debug({ details: details.length > 0 ? details : undefined }, `better-auth: ${message}`);
 			}
 		},
 		plugins: [

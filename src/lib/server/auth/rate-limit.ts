@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rateLimitBucket } from './rate-limit.table';
 
@@ -32,15 +32,30 @@ export async function consume(db: Database, key: string, rule: RateRule): Promis
 		: { allowed: false, retryAfter: bucket.retryAfter };
 }
 
+/** Whether `key` has already reached `rule.max` in its current window, without counting a new attempt. */
+export async function peek(db: Database, key: string, rule: RateRule): Promise<RateDecision> {
+	const [bucket] = await db
+		.select({
+			count: rateLimitBucket.count,
+			retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimitBucket.windowStartedAt} + make_interval(secs => ${rule.window}) - now()))))::int`
+		})
+		.from(rateLimitBucket)
+		.where(
+			sql`${rateLimitBucket.key} = ${key} and ${rateLimitBucket.windowStartedAt} + make_interval(secs => ${rule.window}) > now()`
+		);
+	return bucket && bucket.count >= rule.max
+		? { allowed: false, retryAfter: bucket.retryAfter }
+		: { allowed: true, retryAfter: null };
+}
+
+/** Forgets these counters (those naming a person, when their account is deleted). */
+export async function forgetBuckets(db: Database, keys: string[]): Promise<void> {
+	if (keys.length > 0) await db.delete(rateLimitBucket).where(inArray(rateLimitBucket.key, keys));
+}
+
 /** Drops counters whose window ended long ago; run from time to time. */
 export async function pruneBuckets(db: Database, olderThanSeconds = 86_400): Promise<void> {
 	await db
 		.delete(rateLimitBucket)
 		.where(sql`${rateLimitBucket.windowStartedAt} < now() - make_interval(secs => ${olderThanSeconds})`);
 }
-
-/** The sign-in limits: per network address, and per account so a spread-out attack still stops. */
-export const signInRules = {
-	perAddress: { window: 300, max: 60 },
-	perEmail: { window: 900, max: 10 }
-} as const satisfies Record<string, RateRule>;

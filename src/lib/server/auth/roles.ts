@@ -20,8 +20,12 @@ export async function listPeople(
 	options: { query?: string; page?: number } = {}
 ): Promise<{ people: PersonWithRoles[]; hasMore: boolean }> {
 	authorize(actor, 'people.list');
-	const query = options.query?.trim();
-	const page = Math.max(1, Math.floor(options.page ?? 1));
+	// Control characters (NUL above all) cannot be searched for in Postgres text.
+	const query = [...(options.query ?? '')]
+		.filter((character) => character.charCodeAt(0) >= 0x20)
+		.join('')
+		.trim();
+	const page = Math.min(1000, Math.max(1, Math.floor(options.page ?? 1) || 1));
 	const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
 	const rows = await db
 		.select({
@@ -74,6 +78,8 @@ export async function revokeRole(db: Database, actor: Actor | null, input: unkno
 	authorize(actor, 'roles.manage');
 	const { userId, role } = parseInput(roleChange, input);
 	await db.transaction(async (tx) => {
+		const [person] = await tx.select({ id: user.id }).from(user).where(eq(user.id, userId));
+		if (!person) throw new NotFound('person');
 		if (role === 'admin') await keepOneAdmin(tx, userId);
 		const [revoked] = await tx
 			.delete(userRole)

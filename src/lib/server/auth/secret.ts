@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import type { Config } from '../config';
 
 /**
- * The signing secret for sessions. A shared server must be given one (all instances need the
- * same); the embedded single-machine setup makes its own once and keeps it beside its data.
+ * The signing secret for sessions. On a database server it must be given (every instance needs
+ * the same one); the embedded single-machine setup makes its own once and keeps it beside its data.
  */
-export async function authSecret(
-	settings: Pick<Config, 'authSecret' | 'databaseUrl' | 'dataDir' | 'production'>
-) {
+export async function authSecret(settings: Pick<Config, 'authSecret' | 'databaseUrl' | 'dataDir'>) {
 	if (settings.authSecret) return settings.authSecret;
-	if (settings.databaseUrl && settings.production) {
-		throw new Error('BETTER_AUTH_SECRET must be set when the portal runs on a shared database');
+	if (settings.databaseUrl) {
+		throw new Error('BETTER_AUTH_SECRET must be set when the portal runs on a database server');
 	}
 	const file = join(settings.dataDir, 'auth-secret');
 	try {

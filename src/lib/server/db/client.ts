@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
 type Schema = typeof schema;
 
-/** What every use case receives: the database or a transaction inside it, on either driver. */
+/** What every use case receives: the database or a transaction inside it (a subtype), on either driver. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type DatabaseHandle = {
 	db: Database;

@@ -22,7 +22,9 @@ export async function prepareDatabase(
 		await withSetupLock(setup.db, async () => {
 			await migrateDatabase(setup.db, settings.migrationsDir);
 			if (settings.seedDemo && (await isEmpty(setup.db))) {
-				log.info('empty database: seeding the demo city');
+				log.warn(
+					'empty database: seeding the demo city, with demo accounts whose password is public (SEED_DEMO=false to prevent)'
+				);
 				await seedDemo(setup.db);
 			}
 		});

@@ -10,7 +10,7 @@ export async function deliverDueMail(db: Database, transport: MailTransport, log
 	for (const message of batch) {
 		try {
 			await transport.send({ to: message.recipient, subject: message.subject, text: message.text });
-			await markSent(db, message.id);
+			await markSent(db, message);
 			sent += 1;
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);

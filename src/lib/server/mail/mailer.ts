@@ -6,10 +6,7 @@ import { smtpTransport, type MailTransport } from './transport';
 
 export type Mailer = {
 	mode: DeliveryMode;
-	/** Queue inside a transaction; call `nudge()` once it has committed. */
-	queue: (db: Database, mail: OutgoingMail) => Promise<string>;
-	nudge: () => void;
-	/** Queue outside any transaction and deliver now. */
+	/** Puts the message in the outbox and, with SMTP, delivers it now. */
 	send: (mail: OutgoingMail) => Promise<string>;
 	stop: () => void;
 };
@@ -22,19 +19,11 @@ export function createMailer(
 	const transport =
 		settings.transport ?? (settings.smtpUrl ? smtpTransport(settings.smtpUrl, settings.mailFrom) : null);
 	if (!transport) {
-		return {
-			mode: 'keep',
-			queue: (tx, mail) => queueMail(tx, 'keep', mail),
-			nudge: () => {},
-			send: (mail) => queueMail(db, 'keep', mail),
-			stop: () => {}
-		};
+		return { mode: 'keep', send: (mail) => queueMail(db, 'keep', mail), stop: () => {} };
 	}
 	const dispatcher = startMailDispatcher(db, transport, log);
 	return {
 		mode: 'smtp',
-		queue: (tx, mail) => queueMail(tx, 'smtp', mail),
-		nudge: dispatcher.nudge,
 		async send(mail) {
 			const id = await queueMail(db, 'smtp', mail);
 			dispatcher.nudge();

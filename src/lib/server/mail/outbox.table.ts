@@ -16,7 +16,6 @@ export const mailOutbox = pgTable(
 		recipientUserId: uuid('recipient_user_id').references(() => user.id, { onDelete: 'set null' }),
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
-		html: text('html'),
 		kind: text('kind').notNull(),
 		status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
 		attempts: integer('attempts').notNull().default(0),

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record';
 import { authorize, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { mailOutbox } from './outbox.table';
@@ -57,11 +58,28 @@ export async function claimDueMail(db: Database, limit: number) {
 		.returning();
 }
 
-export async function markSent(db: Database, id: string) {
+/**
+ * Once a sign-in or reset mail has left, its link is only the recipient's business: the copy
+ * kept here loses its body so that nobody reading the outbox can use it.
+ */
+export async function markSent(db: Database, message: { id: string; kind: string }) {
 	await db
 		.update(mailOutbox)
-		.set({ status: 'sent', sentAt: sql`now()`, lastError: null })
-		.where(eq(mailOutbox.id, id));
+		.set({
+			status: 'sent',
+			sentAt: sql`now()`,
+			lastError: null,
+			...(message.kind.startsWith('auth.') ? { text: '' } : {})
+		})
+		.where(eq(mailOutbox.id, message.id));
+}
+
+/** Keeps sent and failed mail for 90 days, mail kept unsent (no SMTP) for 30. */
+export async function pruneOutbox(db: Database): Promise<void> {
+	await db.delete(mailOutbox).where(
+		sql`(${mailOutbox.status} in ('sent', 'failed') and ${mailOutbox.createdAt} < now() - interval '90 days')
+				or (${mailOutbox.status} = 'kept' and ${mailOutbox.createdAt} < now() - interval '30 days')`
+	);
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -79,11 +97,20 @@ export async function markFailed(db: Database, id: string, attempts: number, rea
 		.where(eq(mailOutbox.id, id));
 }
 
+/** Admins read the outbox; each reading is logged, since it can show live sign-in links. */
 export async function readOutbox(db: Database, actor: Actor | null, options: { limit?: number } = {}) {
 	authorize(actor, 'outbox.read');
-	return db
+	const messages = await db
 		.select()
 		.from(mailOutbox)
 		.orderBy(desc(mailOutbox.createdAt))
 		.limit(Math.min(options.limit ?? 100, 500));
+	await recordAudit(db, {
+		actorId: actor.userId,
+		action: 'outbox.read',
+		subjectType: 'mail_outbox',
+		subjectId: '*',
+		after: { messages: messages.length }
+	});
+	return messages;
 }

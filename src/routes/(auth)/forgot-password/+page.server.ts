@@ -1,12 +1,12 @@
 import { requestPasswordReset } from '$lib/server/auth/flows';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { formFailure } from '$lib/server/http';
 import { authDeps, callerOf } from '$lib/server/request';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async (event) => {
-		const fields = formFields(await event.request.formData());
+		const fields = await readForm(event.request);
 		try {
 			await requestPasswordReset(authDeps(), callerOf(event), fields);
 		} catch (problem) {

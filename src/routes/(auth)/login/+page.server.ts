@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requestMagicLink, signInWithPassword } from '$lib/server/auth/flows';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { formFailure, safeReturnPath } from '$lib/server/http';
 import { authDeps, callerOf } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	password: async (event) => {
-		const fields = formFields(await event.request.formData());
+		const fields = await readForm(event.request);
 		try {
 			await signInWithPassword(authDeps(), callerOf(event), fields);
 		} catch (problem) {
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		redirect(303, safeReturnPath(fields.returnTo, '/account'));
 	},
 	link: async (event) => {
-		const fields = formFields(await event.request.formData());
+		const fields = await readForm(event.request);
 		try {
 			await requestMagicLink(
 				authDeps(),

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { resetPassword } from '$lib/server/auth/flows';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { formFailure } from '$lib/server/http';
 import { authDeps, callerOf } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ url }) => ({
 
 export const actions: Actions = {
 	default: async (event) => {
-		const fields = formFields(await event.request.formData());
+		const fields = await readForm(event.request);
 		try {
 			await resetPassword(authDeps(), callerOf(event), fields);
 		} catch (problem) {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { signUp } from '$lib/server/auth/flows';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { formFailure, safeReturnPath } from '$lib/server/http';
 import { authDeps, callerOf } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const fields = formFields(await event.request.formData());
+		const fields = await readForm(event.request);
 		try {
 			await signUp(authDeps(), callerOf(event), fields, getLocale());
 		} catch (problem) {

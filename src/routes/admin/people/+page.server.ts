@@ -1,6 +1,6 @@
 import { grantRole, listPeople, revokeRole } from '$lib/server/auth/roles';
 import { app } from '$lib/server/app';
-import { formFields } from '$lib/server/forms';
+import { readForm } from '$lib/server/forms';
 import { formFailure, pageFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	grant: async ({ request, locals }) => {
-		const fields = formFields(await request.formData());
+		const fields = await readForm(request);
 		try {
 			await grantRole(app().db, locals.actor, fields);
 		} catch (problem) {
@@ -25,7 +25,7 @@ export const actions: Actions = {
 		return { changed: fields.userId };
 	},
 	revoke: async ({ request, locals }) => {
-		const fields = formFields(await request.formData());
+		const fields = await readForm(request);
 		try {
 			await revokeRole(app().db, locals.actor, fields);
 		} catch (problem) {
