@@ -147,6 +147,17 @@ test('offline, visited pages stay readable and others show the offline page', as
 	await page.waitForLoadState('load');
 	await expect(page.getByRole('heading', { level: 1, name: 'Vous êtes hors ligne' })).toBeVisible();
 
+	// Deep in the site too, with its styles and script: the offline page's assets are absolute.
+	await page.goto('/my/bookings/some-booking');
+	await expectAccessible(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Vous êtes hors ligne' })).toBeVisible();
+	const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+	expect(styled).toMatch(/system-ui/);
+	// Staff pages are never kept: offline they get the offline page, not a stale copy.
+	await page.goto('/admin');
+	await expectAccessible(page);
+	await expect(page.getByRole('heading', { level: 1, name: 'Vous êtes hors ligne' })).toBeVisible();
+
 	// Back online, the same address shows the real page.
 	await context.setOffline(false);
 	await page.goto('/institutes');
