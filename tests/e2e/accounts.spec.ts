@@ -191,3 +191,22 @@ test('a person changes their password: the old one stops working, the new one wo
 	await expect(page).toHaveURL('/account');
 	await expectAccessible(page);
 });
+
+test('a refused form takes the person to the problem', async ({ page }) => {
+	await page.goto('/login');
+	await expectAccessible(page);
+	const form = page.locator('form[action="?/password"]');
+	// Nothing filled in: focus lands on the first field in error, which carries its message.
+	await form.getByRole('button', { name: 'Se connecter' }).click();
+	const email = form.getByLabel('Adresse e-mail');
+	await expect(email).toBeFocused();
+	await expect(email).toHaveAccessibleDescription('Indiquez votre adresse e-mail.');
+	await expectAccessible(page);
+	// A refusal that concerns no single field: focus on the message itself.
+	await email.fill('camille@example.org');
+	await form.getByLabel('Mot de passe').fill('not the right password');
+	await form.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('alert')).toBeFocused();
+	await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+	await expectAccessible(page);
+});
