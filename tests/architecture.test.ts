@@ -37,13 +37,37 @@ describe('routes reach data only through use cases', () => {
 		expect(offences).toEqual([]);
 	});
 
-	it('every staff route that loads or acts calls something from a server domain module', () => {
+	it('every use case a staff route calls checks permission first', () => {
 		const staff = files.filter((file) => file.startsWith(join(ROUTES, 'admin')));
-		for (const file of staff) {
-			const source = readFileSync(file, 'utf8');
-			expect(source, file).toMatch(
-				/from ['"]\$lib\/server\/(auth|mail|lending|learning|trails|groups|institutes|audit|accounts)\//
-			);
+		const called = staff.flatMap((file) => useCasesImportedBy(readFileSync(file, 'utf8')));
+		expect(called.length).toBeGreaterThan(0);
+		for (const { name, module } of called) {
+			expect(bodyOf(name, module), `${name} in ${module}`).toMatch(/^\s*authorize\(/);
 		}
 	});
 });
+
+// Permission checks themselves (can, isStaff) are the guard, not use cases.
+const DOMAIN_IMPORT = /import \{([^}]+)\} from '\$lib\/server\/(?!auth\/permissions)([\w-]+\/[\w-]+)';/g;
+
+function useCasesImportedBy(source: string): { name: string; module: string }[] {
+	return [...source.matchAll(DOMAIN_IMPORT)].flatMap(([, names = '', module = '']) =>
+		names
+			.split(',')
+			.map((name) => name.trim())
+			.filter((name) => name && !name.startsWith('type '))
+			.map((name) => ({ name, module: `src/lib/server/${module}.ts` }))
+	);
+}
+
+/** The statements of an exported function, from just after its opening brace. */
+function bodyOf(name: string, module: string): string {
+	const source = readFileSync(module, 'utf8');
+	const start = source.search(new RegExp(`export (async )?function ${name}\\b`));
+	if (start < 0) return '';
+	// The body's brace ends the signature's line (after the parameters or the return type).
+	const signatureEnd = /[)>]\s*\{\s*\n/.exec(source.slice(start));
+	if (!signatureEnd) return '';
+	const open = start + signatureEnd.index + signatureEnd[0].length - 1;
+	return source.slice(open);
+}
