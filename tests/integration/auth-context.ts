@@ -7,7 +7,10 @@ import { createMailer } from '../../src/lib/server/mail/mailer';
 export const ORIGIN = 'http://localhost:3000';
 
 /** better-auth as the app builds it, with mail kept in the outbox, and no SvelteKit cookies. */
-export function authFor(db: Database): AuthDeps {
+/** The portal's auth, and the database behind it for the test to look at. */
+export type TestAuth = AuthDeps & { db: Database };
+
+export function authFor(db: Database): TestAuth {
 	const mailer = createMailer(db, { mailFrom: 'test@example.test' }, pino({ level: 'silent' }));
 	const auth = createAuth(db, mailer, {
 		origin: ORIGIN,

@@ -5,17 +5,16 @@ import {
 	requestPasswordReset,
 	resetPassword,
 	signInWithPassword,
-	signUp,
-	type AuthDeps
+	signUp
 } from '../../src/lib/server/auth/flows';
 import { authLimits } from '../../src/lib/server/auth/limits';
 import { mailOutbox, session, user } from '../../src/lib/server/db/schema';
 import { InvalidInput, Refused } from '../../src/lib/server/errors';
-import { authFor, caller, ORIGIN } from './auth-context';
+import { authFor, caller, ORIGIN, type TestAuth } from './auth-context';
 import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
 
-const latestMailTo = async (deps: AuthDeps, recipient: string) => {
+const latestMailTo = async (deps: TestAuth, recipient: string) => {
 	const [mail] = await deps.db
 		.select()
 		.from(mailOutbox)
@@ -34,7 +33,7 @@ const linkIn = (text: string) => {
 for (const backend of backends()) {
 	describe(`accounts and sign-in on ${backend.name}`, () => {
 		let database: TestDatabase;
-		let deps: AuthDeps;
+		let deps: TestAuth;
 		beforeAll(async () => {
 			database = await backend.fresh();
 			deps = authFor(database.db);

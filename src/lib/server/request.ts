@@ -7,6 +7,5 @@ export function callerOf(event: Pick<RequestEvent, 'request' | 'getClientAddress
 }
 
 export function authDeps(): AuthDeps {
-	const { db, auth } = app();
-	return { db, auth };
+	return { auth: app().auth };
 }

@@ -18,7 +18,7 @@ import { deleteAccountSchema } from './schemas';
  * through their foreign keys.
  */
 export async function deleteAccount(db: Database, actor: Actor | null, input: unknown): Promise<void> {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	const { confirmEmail } = parseInput(deleteAccountSchema, input);
 	await db.transaction(async (tx) => {
 		const [person] = await tx

@@ -14,7 +14,7 @@ export async function changePassword(
 	actor: Actor | null,
 	input: unknown
 ) {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
 	try {
 		await auth.api.changePassword({
@@ -30,6 +30,6 @@ export async function changePassword(
 
 /** For a lost or shared phone: every session but this one ends. */
 export async function signOutOtherDevices({ auth }: AuthDeps, caller: Caller, actor: Actor | null) {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	await auth.api.revokeOtherSessions({ headers: withClientAddress(caller.headers, caller.clientAddress) });
 }

@@ -12,7 +12,7 @@ import { getProfile } from './profile';
  * Each service adds its own section here as it lands.
  */
 export async function exportPersonalData(db: Database, actor: Actor | null) {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	const userId = actor.userId;
 	const [profile, roles, sessions, messages, actions] = await Promise.all([
 		getProfile(db, actor),

@@ -18,7 +18,7 @@ export type Profile = {
 };
 
 export async function getProfile(db: Database, actor: Actor | null): Promise<Profile> {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	const [profile] = await db
 		.select({
 			name: user.name,
@@ -36,14 +36,14 @@ export async function getProfile(db: Database, actor: Actor | null): Promise<Pro
 }
 
 export async function updateProfile(db: Database, actor: Actor | null, input: unknown): Promise<void> {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	const changes = parseInput(profileSchema, input);
 	await db.update(user).set(changes).where(eq(user.id, actor.userId));
 }
 
 /** The language switcher, for someone signed in: the choice follows them to every device. */
 export async function setLanguage(db: Database, actor: Actor | null, locale: unknown): Promise<void> {
-	authorize(actor, 'account.manage', { userId: actor?.userId ?? '' });
+	authorize(actor, 'account.self');
 	await db
 		.update(user)
 		.set({ locale: parseInput(localeField, locale) })

@@ -2,13 +2,12 @@ import { isAPIError } from 'better-auth/api';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import { emailOnlySchema, resetPasswordSchema, signInSchema, signUpSchema } from '../accounts/schemas';
-import type { Database } from '../db/client';
 import { InvalidInput, Refused } from '../errors';
 import { parseInput } from '../forms';
 import type { Auth } from './better-auth';
 import { withClientAddress } from './client-address';
 
-export type AuthDeps = { db: Database; auth: Auth };
+export type AuthDeps = { auth: Auth };
 export type Caller = { headers: Headers; clientAddress: string };
 
 /**
