@@ -6,3 +6,5 @@ export * from '../mail/outbox.table';
 export * from '../learning/modules.table';
 export * from '../lending/sites.table';
 export * from '../lending/equipment.table';
+export * from '../learning/completions.table';
+export * from '../lending/bookings.table';

@@ -3,6 +3,9 @@ import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import type { LocalizedText } from '../../i18n/localized-text';
 import { hasFrench, isSlug } from '../db/checks';
 
+/** One multiple-choice question; `answer` is the index of the right choice. */
+export type QuizQuestion = { prompt: LocalizedText; choices: LocalizedText[]; answer: number };
+
 export const trainingModule = pgTable(
 	'training_module',
 	{
@@ -12,6 +15,7 @@ export const trainingModule = pgTable(
 		summary: jsonb('summary').$type<LocalizedText>().notNull(),
 		body: jsonb('body').$type<LocalizedText>().notNull(),
 		durationMinutes: integer('duration_minutes').notNull(),
+		quiz: jsonb('quiz').$type<QuizQuestion[]>().notNull().default([]),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [

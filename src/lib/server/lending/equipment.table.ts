@@ -17,6 +17,9 @@ import { trainingModule } from '../learning/modules.table';
 import { hasFrench, isSlug } from '../db/checks';
 import { site } from './sites.table';
 
+/** A picture of a model: a path under the site's static or media files, and its description. */
+export type EquipmentPhoto = { src: string; alt: LocalizedText };
+
 export const equipmentCategory = pgTable(
 	'equipment_category',
 	{
@@ -43,6 +46,7 @@ export const equipmentModel = pgTable(
 		name: jsonb('name').$type<LocalizedText>().notNull(),
 		description: jsonb('description').$type<LocalizedText>().notNull(),
 		inTheBox: jsonb('in_the_box').$type<LocalizedText>().notNull(),
+		photos: jsonb('photos').$type<EquipmentPhoto[]>().notNull().default([]),
 		maxLoanDays: smallint('max_loan_days').notNull().default(7),
 		maxAdvanceDays: smallint('max_advance_days').notNull().default(60),
 		bufferMinutes: integer('buffer_minutes').notNull().default(60),

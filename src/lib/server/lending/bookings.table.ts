@@ -1,0 +1,146 @@
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	index,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { user } from '../auth/auth.table';
+import { equipmentModel, equipmentUnit, kit } from './equipment.table';
+import { site } from './sites.table';
+
+export const bookingStatus = pgEnum('booking_status', [
+	'requested',
+	'confirmed',
+	'checked_out',
+	'returned',
+	'cancelled',
+	'rejected',
+	'no_show'
+]);
+
+export type BookingStatus = (typeof bookingStatus.enumValues)[number];
+
+/** States in which a booking holds its units; the exclusion constraint only looks at these. */
+export const ACTIVE_STATUSES = ['requested', 'confirmed', 'checked_out'] as const satisfies BookingStatus[];
+
+const when = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A resident's booking of one model or one kit at a site for [startsAt, endsAt).
+ * The units it holds are in booking_unit, where the database forbids overlaps.
+ */
+export const booking = pgTable(
+	'booking',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		code: text('code').notNull().unique(),
+		// Set null when the account is deleted: the lending history stays, anonymised.
+		userId: uuid('user_id').references(() => user.id, { onDelete: 'set null' }),
+		modelId: uuid('model_id').references(() => equipmentModel.id, { onDelete: 'restrict' }),
+		kitId: uuid('kit_id').references(() => kit.id, { onDelete: 'restrict' }),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'restrict' }),
+		startsAt: when('starts_at').notNull(),
+		endsAt: when('ends_at').notNull(),
+		status: bookingStatus('status').notNull(),
+		note: text('note'),
+		createdAt: when('created_at').notNull().defaultNow(),
+		updatedAt: when('updated_at')
+			.notNull()
+			.defaultNow()
+			.$onUpdate(() => new Date()),
+		cancelledAt: when('cancelled_at'),
+		decidedAt: when('decided_at'),
+		decidedBy: uuid('decided_by').references(() => user.id, { onDelete: 'set null' }),
+		decisionReason: text('decision_reason'),
+		checkedOutAt: when('checked_out_at'),
+		returnedAt: when('returned_at'),
+		pickupReminderSentAt: when('pickup_reminder_sent_at'),
+		returnReminderSentAt: when('return_reminder_sent_at'),
+		overdueNoticeSentAt: when('overdue_notice_sent_at')
+	},
+	(table) => [
+		check('booking_code_check', sql`${table.code} ~ '^[A-HJ-NP-Z2-9]{6}$'`),
+		check('booking_period_check', sql`${table.startsAt} < ${table.endsAt}`),
+		check('booking_item_check', sql`num_nonnulls(${table.modelId}, ${table.kitId}) = 1`),
+		check('booking_note_check', sql`length(${table.note}) <= 500`),
+		index('booking_user_idx').on(table.userId, table.startsAt),
+		index('booking_site_start_idx').on(table.siteId, table.startsAt),
+		index('booking_status_idx').on(table.status, table.startsAt)
+	]
+);
+
+/**
+ * A unit held by a booking from its start until its end plus the model's turnaround buffer.
+ * `active` mirrors the booking's status (a trigger keeps it in step); the migration adds
+ * EXCLUDE USING gist (unit_id WITH =, tstzrange(starts_at, blocked_until) WITH &&) WHERE (active).
+ */
+export const bookingUnit = pgTable(
+	'booking_unit',
+	{
+		bookingId: uuid('booking_id')
+			.notNull()
+			.references(() => booking.id, { onDelete: 'cascade' }),
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => equipmentUnit.id, { onDelete: 'restrict' }),
+		startsAt: when('starts_at').notNull(),
+		blockedUntil: when('blocked_until').notNull(),
+		active: boolean('active').notNull().default(true)
+	},
+	(table) => [
+		primaryKey({ columns: [table.bookingId, table.unitId] }),
+		check('booking_unit_period_check', sql`${table.startsAt} < ${table.blockedUntil}`)
+	]
+);
+
+/** "Tell me if it frees up": one entry per person, item, site (or any site) and period. */
+export const waitlistEntry = pgTable(
+	'waitlist_entry',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		modelId: uuid('model_id').references(() => equipmentModel.id, { onDelete: 'cascade' }),
+		kitId: uuid('kit_id').references(() => kit.id, { onDelete: 'cascade' }),
+		siteId: uuid('site_id')
+			.notNull()
+			.references(() => site.id, { onDelete: 'cascade' }),
+		startsAt: when('starts_at').notNull(),
+		endsAt: when('ends_at').notNull(),
+		createdAt: when('created_at').notNull().defaultNow(),
+		notifiedAt: when('notified_at')
+	},
+	(table) => [
+		check('waitlist_period_check', sql`${table.startsAt} < ${table.endsAt}`),
+		check('waitlist_item_check', sql`num_nonnulls(${table.modelId}, ${table.kitId}) = 1`),
+		unique('waitlist_entry_unique')
+			.on(table.userId, table.modelId, table.kitId, table.siteId, table.startsAt, table.endsAt)
+			.nullsNotDistinct(),
+		index('waitlist_pending_idx')
+			.on(table.startsAt)
+			.where(sql`${table.notifiedAt} is null`)
+	]
+);
+
+/** The secret token of a person's calendar feed; regenerating it replaces the row. */
+export const calendarFeed = pgTable(
+	'calendar_feed',
+	{
+		userId: uuid('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		token: text('token').notNull().unique(),
+		createdAt: when('created_at').notNull().defaultNow()
+	},
+	(table) => [check('calendar_feed_token_check', sql`length(${table.token}) >= 32`)]
+);
