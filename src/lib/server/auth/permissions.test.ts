@@ -37,4 +37,20 @@ describe('authorize', () => {
 		expect(() => authorize(actor('desk'), 'roles.manage')).toThrow(Forbidden);
 		expect(() => authorize(actor('admin'), 'roles.manage')).not.toThrow();
 	});
+
+	it('lets a resident read and cancel their own bookings, desk staff and admins anyone’s', () => {
+		const own = { userId: 'u1' };
+		const other = { userId: 'u2' };
+		expect(can(actor(), 'bookings.read', own)).toBe(true);
+		expect(can(actor(), 'bookings.cancel', own)).toBe(true);
+		expect(can(actor(), 'bookings.read', other)).toBe(false);
+		expect(can(actor('moderator', 'reviewer'), 'bookings.cancel', other)).toBe(false);
+		expect(can(actor('moderator', 'reviewer'), 'bookings.list-all')).toBe(false);
+		for (const role of ['desk', 'admin'] as const) {
+			expect(can(actor(role), 'bookings.read', other)).toBe(true);
+			expect(can(actor(role), 'bookings.cancel', other)).toBe(true);
+			expect(can(actor(role), 'bookings.list-all')).toBe(true);
+		}
+		expect(can(null, 'bookings.create')).toBe(false);
+	});
 });

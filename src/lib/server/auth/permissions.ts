@@ -20,7 +20,16 @@ const rules = {
 	'outbox.read': (actor: Actor) => hasRole(actor, 'admin'),
 	// Account use cases act on the actor's own account only (they take no account id), so being
 	// signed in is the whole rule; a staff role gives no way into someone else's account.
-	'account.self': () => true
+	'account.self': () => true,
+	'learning.complete': () => true,
+	'bookings.create': () => true,
+	'waitlist.join': () => true,
+	// Desk staff and admins see and act on anyone's booking; residents on their own.
+	'bookings.read': (actor: Actor, booking: { userId: string | null }) =>
+		booking.userId === actor.userId || hasRole(actor, 'desk', 'admin'),
+	'bookings.cancel': (actor: Actor, booking: { userId: string | null }) =>
+		booking.userId === actor.userId || hasRole(actor, 'desk', 'admin'),
+	'bookings.list-all': (actor: Actor) => hasRole(actor, 'desk', 'admin')
 } as const;
 
 export type Action = keyof typeof rules;
