@@ -95,6 +95,8 @@ CREATE INDEX "waitlist_pending_idx" ON "waitlist_entry" USING btree ("starts_at"
 -- No unit is ever held twice: the period includes the turnaround buffer, and only bookings in an
 -- active state hold their units. This is the last word over every check made in code.
 ALTER TABLE "booking_unit" ADD CONSTRAINT "booking_unit_no_overlap" EXCLUDE USING gist ("unit_id" WITH =, tstzrange("starts_at", "blocked_until", '[)') WITH &&) WHERE ("active");--> statement-breakpoint
+-- "What is free between A and B" across every unit looks periods up without a unit first.
+CREATE INDEX "booking_unit_active_period_idx" ON "booking_unit" USING gist (tstzrange("starts_at", "blocked_until", '[)')) WHERE "active";--> statement-breakpoint
 CREATE FUNCTION booking_status_is_active(status booking_status) RETURNS boolean
 	LANGUAGE sql IMMUTABLE AS $$ SELECT status IN ('requested', 'confirmed', 'checked_out') $$;--> statement-breakpoint
 -- booking_unit.active mirrors its booking's status, whichever code path changes it.

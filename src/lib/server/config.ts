@@ -15,6 +15,7 @@ const environmentSchema = z.object({
 	MAIL_FROM: z.string().default('Portail des communs <no-reply@localhost>'),
 	CITY_NAME: z.string().default('Brest'),
 	CITY_TIMEZONE: z.string().default('Europe/Paris'),
+	BOOKING_ACTIVE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
 	SEED_DEMO: flag.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
@@ -41,6 +42,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		mailFrom: env.MAIL_FROM,
 		cityName: env.CITY_NAME,
 		timeZone: env.CITY_TIMEZONE,
+		activeBookingLimit: env.BOOKING_ACTIVE_LIMIT,
 		// The demo (with its published passwords) only seeds itself on the embedded, local database.
 		seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
 		logLevel: env.LOG_LEVEL

@@ -40,8 +40,28 @@ export class Refused extends DomainError {
 	constructor(
 		code: string,
 		message: string,
-		readonly status: 400 | 401 | 409 | 429 = 409
+		readonly status: 400 | 401 | 403 | 409 | 429 = 409
 	) {
 		super(code, message);
+	}
+}
+
+/** The item is no longer free for the period; what could be booked instead goes with the refusal. */
+export class Unavailable<Alternatives = unknown> extends Refused {
+	constructor(
+		message: string,
+		readonly alternatives: Alternatives
+	) {
+		super('unavailable', message, 409);
+	}
+}
+
+/** The item needs a training module the person has not completed yet. */
+export class TrainingRequired extends Refused {
+	constructor(
+		message: string,
+		readonly module: { slug: string; title: string }
+	) {
+		super('training_required', message, 403);
 	}
 }

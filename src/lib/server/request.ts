@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { app } from './app';
 import type { AuthDeps, Caller } from './auth/flows';
+import type { LendingContext } from './lending/context';
 
 export function callerOf(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): Caller {
 	return { headers: event.request.headers, clientAddress: event.getClientAddress() };
@@ -8,4 +9,15 @@ export function callerOf(event: Pick<RequestEvent, 'request' | 'getClientAddress
 
 export function authDeps(): AuthDeps {
 	return { auth: app().auth };
+}
+
+export function lendingContext(): LendingContext {
+	const { settings, mailer } = app();
+	return {
+		timeZone: settings.timeZone,
+		activeBookingLimit: settings.activeBookingLimit,
+		origin: settings.origin,
+		mailer,
+		now: () => new Date()
+	};
 }

@@ -8,6 +8,8 @@ export type Mailer = {
 	mode: DeliveryMode;
 	/** Puts the message in the outbox and, with SMTP, delivers it now. */
 	send: (mail: OutgoingMail) => Promise<string>;
+	/** Says that mail was queued inside a transaction that has now committed. */
+	nudge: () => void;
 	stop: () => void;
 };
 
@@ -19,7 +21,7 @@ export function createMailer(
 	const transport =
 		settings.transport ?? (settings.smtpUrl ? smtpTransport(settings.smtpUrl, settings.mailFrom) : null);
 	if (!transport) {
-		return { mode: 'keep', send: (mail) => queueMail(db, 'keep', mail), stop: () => {} };
+		return { mode: 'keep', send: (mail) => queueMail(db, 'keep', mail), nudge: () => {}, stop: () => {} };
 	}
 	const dispatcher = startMailDispatcher(db, transport, log);
 	return {
@@ -29,6 +31,7 @@ export function createMailer(
 			dispatcher.nudge();
 			return id;
 		},
+		nudge: dispatcher.nudge,
 		stop: dispatcher.stop
 	};
 }

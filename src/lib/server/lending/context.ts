@@ -1,0 +1,10 @@
+import type { Mailer } from '../mail/mailer';
+
+/** What lending use cases need besides the database: the city's clock and rules, and the mail. */
+export type LendingContext = {
+	timeZone: string;
+	activeBookingLimit: number;
+	origin: string;
+	mailer: Pick<Mailer, 'mode' | 'nudge'>;
+	now: () => Date;
+};
