@@ -10,3 +10,30 @@ export function formatDateTime(value: Date | string, timeZone: string): string {
 		timeZone
 	}).format(new Date(value));
 }
+
+/** A calendar date ("2026-11-26") as people read it: "jeu. 26 nov." / "Thu 26 Nov". */
+export function formatDay(date: string, style: 'short' | 'long' = 'short'): string {
+	return new Intl.DateTimeFormat(localeTags[getLocale()], {
+		weekday: style,
+		day: 'numeric',
+		month: style,
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A period on the city's clock, shortened when it stays within one day. */
+export function formatPeriod(start: Date | string, end: Date | string, timeZone: string): string {
+	const format = new Intl.DateTimeFormat(localeTags[getLocale()], {
+		dateStyle: 'full',
+		timeStyle: 'short',
+		timeZone
+	});
+	return format.formatRange(new Date(start), new Date(end));
+}
+
+/** A day on the city's clock, e.g. "21 nov. 2026" or "21 Nov 2026". */
+export function formatDate(value: Date | string, timeZone: string): string {
+	return new Intl.DateTimeFormat(localeTags[getLocale()], { dateStyle: 'medium', timeZone }).format(
+		new Date(value)
+	);
+}
