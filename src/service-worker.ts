@@ -15,10 +15,16 @@ declare const self: ServiceWorkerGlobalScope;
 const OFFLINE_PAGE = '/offline';
 const PAGES_CACHE = `pages-${version}`;
 
+// Audio and video stay out of the precache: players ask for byte ranges (seeking on phones needs
+// them), which the precache cannot answer, and nobody should download every clip on install.
+const isMedia = (url: string) => /\.(ogg|opus|mp3|m4a|webm|mp4)$/i.test(url);
+
 // The built app, static files and the offline page, all versioned by this build.
 precacheAndRoute([
 	...build.map((url) => ({ url, revision: null })),
-	...files.filter((url) => !url.endsWith('.DS_Store')).map((url) => ({ url, revision: version })),
+	...files
+		.filter((url) => !url.endsWith('.DS_Store') && !isMedia(url))
+		.map((url) => ({ url, revision: version })),
 	...prerendered.map((url) => ({ url, revision: version }))
 ]);
 cleanupOutdatedCaches();

@@ -4,6 +4,7 @@ import { session } from '../auth/auth.table';
 import { authorize, type Actor } from '../auth/permissions';
 import { userRole } from '../auth/roles.table';
 import type { Database } from '../db/client';
+import { completionsOf } from '../learning/completed';
 import { mailOutbox } from '../mail/outbox.table';
 import { getProfile } from './profile';
 
@@ -14,7 +15,7 @@ import { getProfile } from './profile';
 export async function exportPersonalData(db: Database, actor: Actor | null) {
 	authorize(actor, 'account.self');
 	const userId = actor.userId;
-	const [profile, roles, sessions, messages, actions] = await Promise.all([
+	const [profile, roles, sessions, messages, actions, trainings] = await Promise.all([
 		getProfile(db, actor),
 		db
 			.select({ role: userRole.role, grantedAt: userRole.grantedAt })
@@ -43,7 +44,8 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 			.select({ at: auditEvent.at, action: auditEvent.action, subjectType: auditEvent.subjectType })
 			.from(auditEvent)
 			.where(eq(auditEvent.actorId, userId))
-			.orderBy(desc(auditEvent.at))
+			.orderBy(desc(auditEvent.at)),
+		completionsOf(db, userId)
 	]);
 	return {
 		exportedAt: new Date().toISOString(),
@@ -51,6 +53,12 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 		roles,
 		sessions,
 		messages,
-		staffActions: actions
+		staffActions: actions,
+		trainings: trainings.map(({ slug, title, method, completedAt }) => ({
+			module: slug,
+			title,
+			method,
+			completedAt
+		}))
 	};
 }
