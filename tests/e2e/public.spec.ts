@@ -9,15 +9,17 @@ test('a visitor browses from the home page to every section of the bottom naviga
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Les communs de Brest, à portée de main' })
 	).toBeVisible();
-	// The three pillars, each a card with its own way in.
+	// The three pillars, each a card with its own way in, then the training modules.
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText([
 		'Emprunter du matériel',
 		'Parcours des communs',
-		'Les trois instituts'
+		'Les trois instituts',
+		'Se former'
 	]);
 	await expect(page.getByRole('link', { name: 'Voir le matériel' })).toHaveAttribute('href', '/equipment');
 	await expect(page.getByRole('link', { name: 'Découvrir les parcours' })).toHaveAttribute('href', '/trails');
 	await expect(page.getByRole('link', { name: 'Voir les instituts' })).toHaveAttribute('href', '/institutes');
+	await expect(page.getByRole('link', { name: 'Voir les modules' })).toHaveAttribute('href', '/learn');
 
 	const nav = page.getByRole('navigation', { name: 'Navigation principale' });
 	// On a phone the main navigation sits at the bottom of the screen, within thumb reach.

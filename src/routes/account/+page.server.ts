@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { isLocale } from '$lib/paraglide/runtime';
+import { getLocale, isLocale } from '$lib/paraglide/runtime';
 import { deleteAccount } from '$lib/server/accounts/delete-account';
 import { changePassword, signOutOtherDevices } from '$lib/server/accounts/password';
 import { getProfile, updateProfile } from '$lib/server/accounts/profile';
@@ -7,13 +7,18 @@ import { app } from '$lib/server/app';
 import { readForm } from '$lib/server/forms';
 import { formFailure, pageFailure } from '$lib/server/http';
 import { rememberLanguage } from '$lib/server/i18n/language-cookie';
+import { listMyCompletions } from '$lib/server/learning/modules';
 import { authDeps, callerOf } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.actor) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
 	try {
-		return { profile: await getProfile(app().db, locals.actor) };
+		const [profile, completions] = await Promise.all([
+			getProfile(app().db, locals.actor),
+			listMyCompletions(app().db, locals.actor, getLocale())
+		]);
+		return { profile, completions };
 	} catch (problem) {
 		pageFailure(problem);
 	}

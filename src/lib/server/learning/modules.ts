@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Locale } from '$lib/paraglide/runtime';
 import { pickLocalized } from '../../i18n/localized-text';
 import { authorize, type Actor } from '../auth/permissions';
@@ -38,16 +38,18 @@ export async function listModules(
 	locale: Locale
 ): Promise<ModuleSummary[]> {
 	const [modules, completions] = await Promise.all([
-		db.select().from(trainingModule).orderBy(asc(trainingModule.createdAt), asc(trainingModule.slug)),
+		db.select().from(trainingModule),
 		completionsByModule(db, actor)
 	]);
-	return modules.map((module) => ({
+	const shown = modules.map((module) => ({
 		slug: module.slug,
 		title: pickLocalized(module.title, locale),
 		summary: pickLocalized(module.summary, locale),
 		durationMinutes: module.durationMinutes,
 		completion: completions.get(module.id) ?? null
 	}));
+	// Modules have no order of their own; by title in the reader's language, a list is easy to scan.
+	return shown.sort((a, b) => a.title.localeCompare(b.title, locale));
 }
 
 export async function getModule(
