@@ -12,7 +12,9 @@ const FORM_ACTIONS = [
 	'/account?/password',
 	'/account?/delete',
 	'/admin/people?/grant',
-	'/language'
+	'/language',
+	'/equipment/zoom-h5?/book',
+	'/equipment/zoom-h5?/waitlist'
 ];
 
 test('a body that is not a form is refused with a 4xx, signed in or not', async ({

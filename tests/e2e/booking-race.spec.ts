@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { hashPassword } from 'better-auth/crypto';
 import postgres from 'postgres';
-import { addDays, zonedInstant, zonedParts } from '../../src/lib/time/zoned';
+import { cityInstant, nextWeekday } from './dates';
 
 // Two app instances on one Postgres database, as behind a load balancer: 30 residents ask at the
 // same moment for the only Epson projector at Saint-Martin. Exactly one may get it.
@@ -72,12 +72,12 @@ test.describe('the last free unit, under load', () => {
 			emails.map((email, index) => signIn(PORTS[index % 2] ?? 0, email, index))
 		);
 
-		const day = nextWeekday(3); // a Wednesday, when Saint-Martin is open 10:00–18:00
+		const day = nextWeekday(3, 5); // a Wednesday, when Saint-Martin is open 10:00–18:00
 		const body = JSON.stringify({
 			equipment: 'epson-projector',
 			site: 'saint-martin',
-			start: zonedInstant(day, '14:00', 'Europe/Paris').toISOString(),
-			end: zonedInstant(day, '17:00', 'Europe/Paris').toISOString()
+			start: cityInstant(day, '14:00').toISOString(),
+			end: cityInstant(day, '17:00').toISOString()
 		});
 		const answers = await Promise.all(
 			cookies.map((cookie, index) =>
@@ -133,13 +133,4 @@ async function signIn(port: number, email: string, index: number): Promise<strin
 		.getSetCookie()
 		.map((cookie) => cookie.split(';')[0])
 		.join('; ');
-}
-
-/** The date of the next given ISO weekday at least five days ahead, on the city's clock. */
-function nextWeekday(weekday: number): string {
-	let date = addDays(zonedParts(new Date(), 'Europe/Paris').date, 5);
-	while (zonedParts(zonedInstant(date, '12:00', 'Europe/Paris'), 'Europe/Paris').weekday !== weekday) {
-		date = addDays(date, 1);
-	}
-	return date;
 }

@@ -105,6 +105,36 @@ test('an unknown module is a 404 page', async ({ page }) => {
 	await expectAccessible(page);
 });
 
+test('the quiz answers odd posts with a 4xx and records nothing', async ({
+	playwright,
+	sessionOf,
+	baseURL
+}) => {
+	const headers = { origin: String(baseURL) };
+	const visitor = await playwright.request.newContext({ baseURL });
+	const refused = await visitor.post('/learn/camera-basics', { headers, form: { q1: '1' }, maxRedirects: 0 });
+	expect(refused.status()).toBe(303);
+	expect(refused.headers().location).toBe('/login?redirectTo=%2Flearn%2Fcamera-basics');
+	await visitor.dispose();
+
+	const resident = await playwright.request.newContext({
+		baseURL,
+		storageState: await sessionOf('ewen@example.org')
+	});
+	const post = (path: string, options: Parameters<typeof resident.post>[1]) =>
+		resident.post(path, { ...options, headers: { ...headers, ...options?.headers } });
+	const notAForm = await post('/learn/camera-basics', {
+		headers: { 'content-type': 'multipart/form-data; boundary=xx' },
+		data: 'this is not multipart'
+	});
+	expect(notAForm.status()).toBe(400);
+	expect((await post('/learn/camera-basics', { form: { q1: 'x', q2: '99', q3: '' } })).status()).toBe(400);
+	expect((await post('/learn/no-such-module', { form: { q1: '1', q2: '1', q3: '2' } })).status()).toBe(404);
+	const lesson = await resident.get('/learn/camera-basics');
+	expect(await lesson.text()).not.toContain('Vous avez suivi ce module');
+	await resident.dispose();
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -1,3 +1,4 @@
+import { nextWeekday } from './dates';
 import { axeViolations, DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
 
 // The same forms with JavaScript turned off: every one is a plain HTML form that posts and reloads.
@@ -87,4 +88,32 @@ test('without JavaScript, a wrong password shows the error and keeps the address
 	await expect(
 		page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Moi' })
 	).toHaveAttribute('href', '/login');
+});
+
+test('without JavaScript, a resident books a tripod, is told what to fix first, then sees the booking', async ({
+	page,
+	sessionOf
+}) => {
+	await page.context().addCookies((await sessionOf('camille@example.org')).cookies);
+	const wednesday = nextWeekday(3, 10);
+	await page.goto('/equipment/manfrotto-tripod');
+	await expectAccessible(page);
+	await page.getByRole('radio', { name: /Maison de quartier de Bellevue/ }).check();
+	const pickUp = page.getByRole('group', { name: 'Retrait' });
+	await pickUp.getByLabel('Date').fill(wednesday);
+	await pickUp.getByLabel('Heure').fill('10:00');
+	const giveBack = page.getByRole('group', { name: 'Retour' });
+	await giveBack.getByLabel('Date').fill(wednesday);
+	await giveBack.getByLabel('Heure').fill('18:00');
+	await page.getByRole('button', { name: 'Réserver' }).click();
+
+	// Bellevue opens at 14:00 that day: the form comes back with both times explained.
+	await expectAccessible(page);
+	await expect(page.getByText(/le lieu est ouvert de 14:00–19:00/).first()).toBeVisible();
+	await page.getByRole('group', { name: 'Retrait' }).getByLabel('Heure').fill('14:30');
+	await page.getByRole('button', { name: 'Réserver' }).click();
+	await expect(page).toHaveURL(/\/my\/bookings\/[0-9a-f-]{36}\?new=1$/);
+	await expectAccessible(page);
+	await expect(page.getByText('C’est réservé !')).toBeVisible();
+	await expect(page.locator('figure .qr svg')).toBeVisible();
 });
