@@ -1,0 +1,136 @@
+// The same work without HTTP: the use cases called in this process on a pool the size of the
+// app's, and the availability query listCatalogue sends, replayed as captured.
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Database } from '../../../src/lib/server/db/client';
+import * as schema from '../../../src/lib/server/db/schema';
+import { DomainError, InvalidInput, NotSignedIn, Refused } from '../../../src/lib/server/errors';
+import { listCatalogue } from '../../../src/lib/server/lending/catalogue';
+import type { LendingContext } from '../../../src/lib/server/lending/context';
+import { createBooking } from '../../../src/lib/server/lending/create-booking';
+import { runConcurrent, type Summary } from './measure';
+import { TIME_ZONE } from './city';
+import type { BookingRequest, Window } from './workload';
+
+/** The app's pool size (openDatabase's default). */
+const POOL = 10;
+
+type Captured = { query: string; params: unknown[] };
+
+export type Direct = {
+	db: Database;
+	/** For each window, the availability query (the one reading booking_unit) listCatalogue sent. */
+	availabilityQueries: (windows: Window[]) => Promise<Captured[]>;
+	replay: (query: Captured) => Promise<unknown>;
+	/** EXPLAIN ANALYZE of each query: execution times, and the plan of the slowest. */
+	explain: (queries: Captured[]) => Promise<{ milliseconds: number[]; slowest: string }>;
+	close: () => Promise<void>;
+};
+
+export function openDirect(url: string): Direct {
+	const client = postgres(url, { max: POOL, onnotice: () => {} });
+	let capturing: Captured[] | undefined;
+	const logger = { logQuery: (query: string, params: unknown[]) => void capturing?.push({ query, params }) };
+	const db = drizzle({ client, schema, logger }) as unknown as Database;
+	return {
+		db,
+		async availabilityQueries(windows) {
+			const found: Captured[] = [];
+			for (const window of windows) {
+				capturing = [];
+				await listCatalogue(db, window);
+				const query = capturing.find((candidate) => candidate.query.includes('booking_unit'));
+				if (!query) throw new Error('listCatalogue sent no query reading booking_unit');
+				found.push(query);
+			}
+			capturing = undefined;
+			return found;
+		},
+		replay: ({ query, params }) => client.unsafe(query, params as never[]),
+		async explain(queries) {
+			const milliseconds: number[] = [];
+			let slowest = { time: -1, plan: '' };
+			for (const { query, params } of queries) {
+				const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(
+					`explain (analyze, buffers) ${query}`,
+					params as never[]
+				);
+				const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+				const time = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? Number.NaN);
+				milliseconds.push(time);
+				if (time > slowest.time) slowest = { time, plan };
+			}
+			return { milliseconds: milliseconds.sort((a, b) => a - b), slowest: slowest.plan };
+		},
+		close: () => client.end({ timeout: 5 })
+	};
+}
+
+export function catalogueDirect(direct: Direct, windows: Window[], seconds: number, concurrency: number) {
+	return runConcurrent('listCatalogue() in-process', { concurrency, seconds }, async (index) => {
+		const window = windows[index % windows.length] as Window;
+		JSON.stringify(await listCatalogue(direct.db, window));
+		return 200;
+	});
+}
+
+export function availabilityDirect(
+	direct: Direct,
+	queries: Captured[],
+	seconds: number,
+	concurrency: number
+) {
+	return runConcurrent('its availability SQL alone', { concurrency, seconds }, async (index) => {
+		await direct.replay(queries[index % queries.length] as Captured);
+		return 200;
+	});
+}
+
+const statusOf = (problem: unknown): number => {
+	if (problem instanceof InvalidInput) return 422;
+	if (problem instanceof NotSignedIn) return 401;
+	if (problem instanceof Refused) return problem.status;
+	if (problem instanceof DomainError) return 403;
+	return 500;
+};
+
+/** Resident `index % n` makes booking `index`: every resident books in turn, up to the limit. */
+export async function bookingsDirect(
+	direct: Direct,
+	residents: { id: string }[],
+	requests: BookingRequest[],
+	concurrency: number
+): Promise<Summary> {
+	// Built apart from its type, so that a context growing a field does not break the benchmark.
+	const fields = {
+		timeZone: TIME_ZONE,
+		activeBookingLimit: 3,
+		origin: 'http://127.0.0.1',
+		mailer: { mode: 'keep' as const, nudge: () => {} },
+		now: () => new Date(),
+		unitsReleased: () => {}
+	};
+	const context: LendingContext = fields;
+	let firstFailure: unknown;
+	const summary = await runConcurrent(
+		'createBooking() in-process',
+		{ concurrency, amount: requests.length },
+		async (index) => {
+			const resident = residents[index % residents.length] as { id: string };
+			try {
+				await createBooking(
+					direct.db,
+					{ userId: resident.id, roles: new Set(['resident']) },
+					requests[index],
+					context
+				);
+				return 201;
+			} catch (problem) {
+				if (statusOf(problem) === 500) firstFailure ??= problem;
+				return statusOf(problem);
+			}
+		}
+	);
+	if (firstFailure) console.error('first unexpected failure:', firstFailure);
+	return summary;
+}
