@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type SignedInState } from './fixtures';
 import { cityInstant, nextWeekday } from './dates';
 
 // The API contract of PRODUCT.md: every refusal a clear 4xx in JSON, never a 500, nothing written.
@@ -11,13 +11,14 @@ const period = (from: string, to: string, day = tuesday) => ({
 });
 const tripod = { equipment: 'manfrotto-tripod', site: 'capucins', ...period('10:00', '12:00') };
 
-async function signedIn(
-	playwright: { request: { newContext: Function } },
-	baseURL: string,
-	storageState: unknown
-) {
-	return (await playwright.request.newContext({ baseURL, storageState })) as APIRequestContext;
-}
+type RequestFactory = {
+	request: {
+		newContext: (options: { baseURL: string; storageState: SignedInState }) => Promise<APIRequestContext>;
+	};
+};
+
+const signedIn = (playwright: RequestFactory, baseURL: string, storageState: SignedInState) =>
+	playwright.request.newContext({ baseURL, storageState });
 
 test('the catalogue answers searches, filters and periods, and refuses bad ones with 422', async ({
 	request

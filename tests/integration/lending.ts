@@ -10,14 +10,18 @@ export const NOW = zonedInstant('2026-11-21', '12:00', PARIS);
 
 export const paris = (date: string, time: string) => zonedInstant(date, time, PARIS).toISOString();
 
-export function lendingContext(overrides: Partial<LendingContext> = {}): LendingContext & { nudges: number } {
+export function lendingContext(
+	overrides: Partial<LendingContext> = {}
+): LendingContext & { nudges: number; released: number } {
 	const context = {
 		timeZone: PARIS,
 		activeBookingLimit: 3,
 		origin: 'http://portal.test',
 		mailer: { mode: 'keep' as const, nudge: () => void (context.nudges += 1) },
 		now: () => NOW,
+		unitsReleased: () => void (context.released += 1),
 		nudges: 0,
+		released: 0,
 		...overrides
 	};
 	return context;

@@ -6,6 +6,9 @@ import { openDatabase, type Database, type DatabaseHandle } from './db/client';
 import { prepareDatabase, targetOf } from './db/setup';
 import { startHousekeeping } from './housekeeping';
 import { log } from './log';
+import { startJobs, type Jobs } from './jobs/jobs';
+import type { LendingContext } from './lending/context';
+import { lendingJobs, WAITLIST_JOB } from './lending/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 
 export type App = {
@@ -14,6 +17,9 @@ export type App = {
 	db: Database;
 	auth: Auth;
 	mailer: Mailer;
+	jobs: Jobs;
+	/** The city's lending rules, clock and mail, for lending use cases. */
+	lending: () => LendingContext;
 	stop: () => Promise<void>;
 };
 
@@ -34,14 +40,29 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		cookiePlugin
 	});
 	const stopHousekeeping = startHousekeeping(database.db, log);
+	// The waitlist job is triggered by lending use cases, which the job runner itself calls.
+	const queue: { jobs?: Jobs } = {};
+	const lending = (): LendingContext => ({
+		timeZone: settings.timeZone,
+		activeBookingLimit: settings.activeBookingLimit,
+		origin: settings.origin,
+		mailer,
+		now: () => new Date(),
+		unitsReleased: () => queue.jobs?.trigger(WAITLIST_JOB)
+	});
+	const running = await startJobs(database.jobConnection, lendingJobs(database.db, lending), settings, log);
+	queue.jobs = running;
 	current = {
 		settings,
 		database,
 		db: database.db,
 		auth,
 		mailer,
+		jobs: running,
+		lending,
 		async stop() {
 			stopHousekeeping();
+			await running.stop();
 			mailer.stop();
 			await database.close();
 			current = undefined;

@@ -12,12 +12,5 @@ export function authDeps(): AuthDeps {
 }
 
 export function lendingContext(): LendingContext {
-	const { settings, mailer } = app();
-	return {
-		timeZone: settings.timeZone,
-		activeBookingLimit: settings.activeBookingLimit,
-		origin: settings.origin,
-		mailer,
-		now: () => new Date()
-	};
+	return app().lending();
 }

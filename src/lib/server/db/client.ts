@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { JobConnection } from '../jobs/jobs';
 import * as schema from './schema';
 
 type Schema = typeof schema;
@@ -11,6 +12,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
 export type DatabaseHandle = {
 	db: Database;
 	kind: 'postgres' | 'pglite';
+	/** How the job queue (pg-boss) reaches the same database. */
+	jobConnection: JobConnection;
 	close: () => Promise<void>;
 };
 
@@ -25,6 +28,7 @@ export async function openDatabase(target: DatabaseTarget, poolSize = 10): Promi
 		return {
 			db: drizzle({ client, schema }) as unknown as Database,
 			kind: 'postgres',
+			jobConnection: { connectionString: target.url },
 			close: () => client.end({ timeout: 5 })
 		};
 	}
@@ -33,6 +37,7 @@ export async function openDatabase(target: DatabaseTarget, poolSize = 10): Promi
 	return {
 		db: drizzle({ client, schema }) as unknown as Database,
 		kind: 'pglite',
+		jobConnection: { pglite: client },
 		close: () => client.close()
 	};
 }

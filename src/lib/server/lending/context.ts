@@ -7,4 +7,6 @@ export type LendingContext = {
 	origin: string;
 	mailer: Pick<Mailer, 'mode' | 'nudge'>;
 	now: () => Date;
+	/** Called once units have been given back (a cancellation): someone may be waiting for them. */
+	unitsReleased: () => void;
 };

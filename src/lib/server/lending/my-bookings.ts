@@ -118,7 +118,7 @@ export async function cancelBooking(
 	db: Database,
 	actor: Actor | null,
 	id: string,
-	context: Pick<LendingContext, 'now'>
+	context: Pick<LendingContext, 'now' | 'unitsReleased'>
 ): Promise<BookingView> {
 	const found = await getBooking(db, actor, id);
 	authorize(actor, 'bookings.cancel', found);
@@ -141,6 +141,7 @@ export async function cancelBooking(
 			});
 		}
 	});
+	context.unitsReleased();
 	return { ...found, status: 'cancelled', cancellable: false };
 }
 
