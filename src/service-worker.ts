@@ -8,7 +8,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst, NetworkOnly } from 'workbox-strategies';
-import { FORGET_PAGES } from '$lib/pwa/personal-pages';
+import { FORGET_PAGES, KEEP_PAGE } from '$lib/pwa/personal-pages';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -42,10 +42,30 @@ registerRoute(
 	new NetworkFirst({
 		cacheName: PAGES_CACHE,
 		networkTimeoutSeconds: 4,
+		// Pages vary by cookie and language; offline, the copy this phone saw is the right one
+		// (copies are dropped on sign-out), including those kept by `keepPage` below.
+		matchOptions: { ignoreVary: true },
 		plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 14 * 24 * 3600 })]
 	})
 );
 registerRoute(({ request, url }) => isPageVisit(request, url) && !isKept(url), new NetworkOnly());
+
+// The data of in-app navigations, kept beside the pages so that a link followed offline to a page
+// seen before still opens. Its address carries a varying query: the cache keys on the path alone.
+const isPageData = (url: URL) =>
+	url.origin === self.location.origin && url.pathname.endsWith('/__data.json') && isKept(url);
+registerRoute(
+	({ request, url }) => request.method === 'GET' && isPageData(url),
+	new NetworkFirst({
+		cacheName: PAGES_CACHE,
+		networkTimeoutSeconds: 4,
+		matchOptions: { ignoreVary: true },
+		plugins: [
+			{ cacheKeyWillBeUsed: async ({ request }) => new URL(request.url).pathname },
+			new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 14 * 24 * 3600 })
+		]
+	})
+);
 
 setCatchHandler(async ({ request }) => {
 	if (request.destination === 'document') {
@@ -61,8 +81,17 @@ async function deletePageCaches(keep?: string) {
 	);
 }
 
+async function keepPage(path: unknown) {
+	if (typeof path !== 'string' || !path.startsWith('/')) return;
+	const url = new URL(path, self.location.origin);
+	if (url.origin !== self.location.origin || !isKept(url)) return;
+	const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+	if (response.ok && !response.redirected) await (await caches.open(PAGES_CACHE)).put(url.pathname, response);
+}
+
 self.addEventListener('message', (event) => {
 	if (event.data?.type === FORGET_PAGES) event.waitUntil(deletePageCaches());
+	if (event.data?.type === KEEP_PAGE) event.waitUntil(keepPage(event.data.path).catch(() => {}));
 });
 
 // Pages saved by an older version point at its assets, which the precache has just dropped.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
+import { cityInstant, nextWeekday } from './dates';
 import { newPerson, signUp } from './helpers';
 
 // The portal as an installable app: manifest, service worker, and pages that stay readable offline.
@@ -202,4 +203,53 @@ test('after signing out, a shared phone no longer shows the account offline', as
 	await expectAccessible(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Vous êtes hors ligne' })).toBeVisible();
 	await expect(page.getByText(person.email)).toHaveCount(0);
+});
+
+test('a booking and its QR code stay readable offline once seen, even when reached by a link', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await expectAccessible(page);
+	await serviceWorkerInControl(page);
+	await signUp(page, newPerson('qr-hors-ligne'));
+	const day = nextWeekday(4, 12);
+	const created = await page.request.post('/api/bookings', {
+		data: {
+			equipment: 'roland-cs-10em',
+			site: 'capucins',
+			start: cityInstant(day, '11:00').toISOString(),
+			end: cityInstant(day, '15:00').toISOString()
+		}
+	});
+	expect(created.status()).toBe(201);
+	const { id, code } = await created.json();
+
+	// From the account page to the list and the booking, by links only (no document loads).
+	await page.getByRole('link', { name: 'Mes réservations' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mes réservations' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: new RegExp(code) }).click();
+	await expect(page.getByText(code, { exact: true })).toBeVisible();
+	await expectAccessible(page);
+	await expect
+		.poll(() =>
+			page.evaluate(async (path) => {
+				for (const name of await caches.keys()) {
+					if (name.startsWith('pages-') && (await (await caches.open(name)).match(path))) return true;
+				}
+				return false;
+			}, `/my/bookings/${id}`)
+		)
+		.toBe(true);
+
+	await context.setOffline(true);
+	await page.goto(`/my/bookings/${id}`);
+	await expectAccessible(page);
+	await expect(page.getByText(code, { exact: true })).toBeVisible();
+	await expect(page.locator('figure .qr svg')).toBeVisible();
+	await page.goto('/my/bookings');
+	await expectAccessible(page);
+	await expect(page.getByRole('link', { name: new RegExp(code) })).toBeVisible();
+	await context.setOffline(false);
 });

@@ -16,3 +16,15 @@ export function followSignInState(signedIn: boolean): void {
 		.then((registration) => registration.active?.postMessage({ type: FORGET_PAGES }))
 		.catch(() => {});
 }
+
+export const KEEP_PAGE = 'keep-page-offline';
+
+/**
+ * A page reached by an in-app link never loads as a document, so the service worker has no copy
+ * of it to show offline; this asks it to fetch and keep one (bookings and their QR codes).
+ */
+export function keepForOffline(path: string): void {
+	navigator.serviceWorker?.ready
+		.then((registration) => registration.active?.postMessage({ type: KEEP_PAGE, path }))
+		.catch(() => {});
+}
