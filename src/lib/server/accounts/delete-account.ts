@@ -8,14 +8,15 @@ import { keepOneAdmin } from '../auth/roles';
 import type { Database } from '../db/client';
 import { InvalidInput, NotFound } from '../errors';
 import { parseInput } from '../forms';
+import { releaseBookingsOf } from '../lending/personal-data';
 import { mailOutbox } from '../mail/outbox.table';
 import { deleteAccountSchema } from './schemas';
 
 /**
  * Erases the account and what only concerns the person: mail to their address, counters naming
  * it; sessions, sign-in methods and roles go with the user row (ON DELETE CASCADE); staff actions
- * stay in the audit log without a name (SET NULL). Later services anonymise their own records
- * through their foreign keys.
+ * stay in the audit log without a name (SET NULL), and so does the lending history (bookings not
+ * yet picked up are cancelled first; equipment still out must come back before).
  */
 export async function deleteAccount(db: Database, actor: Actor | null, input: unknown): Promise<void> {
 	authorize(actor, 'account.self');
@@ -31,6 +32,7 @@ export async function deleteAccount(db: Database, actor: Actor | null, input: un
 			throw new InvalidInput([{ path: 'confirmEmail', message: m.delete_confirm_mismatch() }]);
 		}
 		await keepOneAdmin(tx, actor.userId);
+		await releaseBookingsOf(tx, actor.userId);
 		await tx
 			.delete(mailOutbox)
 			.where(or(eq(mailOutbox.recipientUserId, actor.userId), eq(mailOutbox.recipient, person.email)));

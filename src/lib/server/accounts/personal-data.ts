@@ -5,6 +5,7 @@ import { authorize, type Actor } from '../auth/permissions';
 import { userRole } from '../auth/roles.table';
 import type { Database } from '../db/client';
 import { completionsOf } from '../learning/completed';
+import { lendingDataOf } from '../lending/personal-data';
 import { mailOutbox } from '../mail/outbox.table';
 import { getProfile } from './profile';
 
@@ -15,7 +16,7 @@ import { getProfile } from './profile';
 export async function exportPersonalData(db: Database, actor: Actor | null) {
 	authorize(actor, 'account.self');
 	const userId = actor.userId;
-	const [profile, roles, sessions, messages, actions, trainings] = await Promise.all([
+	const [profile, roles, sessions, messages, actions, trainings, lending] = await Promise.all([
 		getProfile(db, actor),
 		db
 			.select({ role: userRole.role, grantedAt: userRole.grantedAt })
@@ -45,7 +46,8 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 			.from(auditEvent)
 			.where(eq(auditEvent.actorId, userId))
 			.orderBy(desc(auditEvent.at)),
-		completionsOf(db, userId)
+		completionsOf(db, userId),
+		lendingDataOf(db, userId)
 	]);
 	return {
 		exportedAt: new Date().toISOString(),
@@ -59,6 +61,7 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 			title,
 			method,
 			completedAt
-		}))
+		})),
+		lending
 	};
 }
