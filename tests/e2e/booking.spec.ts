@@ -23,10 +23,10 @@ test('a resident finds the Zoom H5, books it for next Thursday at Capucins, sees
 		page.getByRole('heading', { name: /Ateliers des Capucins – Pôle numérique \(3 en service\)/ })
 	).toBeVisible();
 	await page.getByRole('radio', { name: /Ateliers des Capucins/ }).check();
-	const pickUp = page.getByRole('group', { name: 'Retrait' });
+	const pickUp = page.getByRole('group', { name: 'Retrait', exact: true });
 	await pickUp.getByLabel('Date').fill(thursday);
 	await pickUp.getByLabel('Heure').fill('14:00');
-	const giveBack = page.getByRole('group', { name: 'Retour' });
+	const giveBack = page.getByRole('group', { name: 'Retour', exact: true });
 	await giveBack.getByLabel('Date').fill(thursday);
 	await giveBack.getByLabel('Heure').fill('17:00');
 	await page.getByRole('button', { name: 'Réserver' }).click();
@@ -94,4 +94,30 @@ test('a full period offers other sites and days, and a place on the waitlist', a
 		second.getByText('C’est noté : vous recevrez un e-mail si ce créneau se libère.')
 	).toBeVisible();
 	await expectAccessible(second);
+});
+
+test('the catalogue shows what is free on my dates across every site, and explains a bad date', async ({
+	page
+}) => {
+	const saturday = nextWeekday(6, 3);
+	await page.goto('/equipment');
+	await expectAccessible(page);
+	await page.getByText('Libre sur mes dates').click();
+	const from = page.getByRole('group', { name: 'Du', exact: true });
+	await from.getByLabel('Date').fill(saturday);
+	await from.getByLabel('Heure (facultatif)').fill('11:00');
+	const to = page.getByRole('group', { name: 'Au', exact: true });
+	await to.getByLabel('Date').fill(saturday);
+	await to.getByLabel('Heure (facultatif)').fill('15:00');
+	await page.getByRole('combobox', { name: 'Lieu' }).selectOption('saint-martin');
+	await page.getByRole('button', { name: 'Afficher' }).click();
+	await expect(page).toHaveURL(/site=saint-martin/);
+	await expectAccessible(page);
+	const projector = page.getByRole('article').filter({ hasText: 'Vidéoprojecteur Epson' });
+	await expect(projector).toContainText(/1 sur 1 libre\(s\) sur ces dates|Aucun libre sur ces dates/);
+	await expect(page.getByRole('article').filter({ hasText: 'Barnum' })).toHaveCount(0);
+
+	await page.goto(`/equipment?fromDate=${saturday}&fromTime=15:00&toDate=${saturday}&toTime=11:00`);
+	await expectAccessible(page);
+	await expect(page.getByText('Le retour doit être après le retrait.')).toBeVisible();
 });

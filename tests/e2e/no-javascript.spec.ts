@@ -99,10 +99,10 @@ test('without JavaScript, a resident books a tripod, is told what to fix first, 
 	await page.goto('/equipment/manfrotto-tripod');
 	await expectAccessible(page);
 	await page.getByRole('radio', { name: /Maison de quartier de Bellevue/ }).check();
-	const pickUp = page.getByRole('group', { name: 'Retrait' });
+	const pickUp = page.getByRole('group', { name: 'Retrait', exact: true });
 	await pickUp.getByLabel('Date').fill(wednesday);
 	await pickUp.getByLabel('Heure').fill('10:00');
-	const giveBack = page.getByRole('group', { name: 'Retour' });
+	const giveBack = page.getByRole('group', { name: 'Retour', exact: true });
 	await giveBack.getByLabel('Date').fill(wednesday);
 	await giveBack.getByLabel('Heure').fill('18:00');
 	await page.getByRole('button', { name: 'Réserver' }).click();
@@ -110,7 +110,7 @@ test('without JavaScript, a resident books a tripod, is told what to fix first, 
 	// Bellevue opens at 14:00 that day: the form comes back with both times explained.
 	await expectAccessible(page);
 	await expect(page.getByText(/le lieu est ouvert de 14:00–19:00/).first()).toBeVisible();
-	await page.getByRole('group', { name: 'Retrait' }).getByLabel('Heure').fill('14:30');
+	await page.getByRole('group', { name: 'Retrait', exact: true }).getByLabel('Heure').fill('14:30');
 	await page.getByRole('button', { name: 'Réserver' }).click();
 	await expect(page).toHaveURL(/\/my\/bookings\/[0-9a-f-]{36}\?new=1$/);
 	await expectAccessible(page);

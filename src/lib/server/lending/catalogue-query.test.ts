@@ -19,11 +19,12 @@ describe('catalogue filters', () => {
 	});
 
 	it('refuses a period that ends before it starts, a half period and unreadable dates', () => {
-		for (const query of [
+		const queries: Record<string, string>[] = [
 			{ fromDate: '2026-11-26', fromTime: '17:00', toTime: '14:00' },
 			{ fromDate: '26/11/2026' },
 			{ fromDate: '2026-11-26', fromTime: '25:00' }
-		]) {
+		];
+		for (const query of queries) {
 			expect(() => parseCataloguePage(query, 'Europe/Paris'), JSON.stringify(query)).toThrow(InvalidInput);
 		}
 		expect(() => parseCatalogueQuery({ from: '2026-11-26T10:00:00Z' })).toThrow(InvalidInput);
