@@ -27,26 +27,29 @@ type Counts = Map<string, { total: number; free: number }>; // key: modelId/site
 
 /**
  * Units in service per model and site, and how many are free for [from, to) plus each model's
- * buffer. Busy units are found from the active periods (one index scan), not unit by unit.
+ * buffer. Busy units are found from the active periods (one index scan), not unit by unit: the scan
+ * takes every hold overlapping [from, to + the longest buffer), and a unit is busy when its earliest
+ * such hold starts before `to` plus its own model's buffer. (Comparing the periods with each model's
+ * buffer inside the scan made the planner repeat the scan for every model.)
  */
 async function unitCounts(db: Database, period?: { from: Date; to: Date }): Promise<Counts> {
 	const from = period?.from.toISOString() ?? null;
 	const to = period?.to.toISOString() ?? null;
 	const result = await db.execute<{ model_id: string; site_id: string; total: number; free: number }>(sql`
-		with busy as (
-			select distinct bu.unit_id
+		with holds as (
+			select bu.unit_id, min(bu.starts_at) as first_start
 			from booking_unit bu
-			join equipment_unit u on u.id = bu.unit_id
-			join equipment_model em on em.id = u.model_id
 			where ${from}::timestamptz is not null and bu.active
-				and tstzrange(bu.starts_at, bu.blocked_until, '[)')
-					&& tstzrange(${from}::timestamptz, ${to}::timestamptz + interval '2 days', '[)')
-				and tstzrange(bu.starts_at, bu.blocked_until, '[)')
-					&& tstzrange(${from}::timestamptz, ${to}::timestamptz + make_interval(mins => em.buffer_minutes), '[)')
+				and tstzrange(bu.starts_at, bu.blocked_until, '[)') && tstzrange(${from}::timestamptz,
+					${to}::timestamptz + (select make_interval(mins => max(buffer_minutes)) from equipment_model), '[)')
+			group by bu.unit_id
 		)
-		select u.model_id, u.site_id, count(*)::int as total, count(*) filter (where busy.unit_id is null)::int as free
+		select u.model_id, u.site_id, count(*)::int as total,
+			count(*) filter (where h.first_start is null
+				or h.first_start >= ${to}::timestamptz + make_interval(mins => em.buffer_minutes))::int as free
 		from equipment_unit u
-		left join busy on busy.unit_id = u.id
+		join equipment_model em on em.id = u.model_id
+		left join holds h on h.unit_id = u.id
 		where u.status = 'in_service'
 		group by u.model_id, u.site_id`);
 	const rows = Array.isArray(result) ? result : (result as { rows: typeof result }).rows;
