@@ -1,6 +1,7 @@
 import { and, count, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { formatDay } from '../../i18n/format';
 import { pickLocalized } from '../../i18n/localized-text';
 import { user } from '../auth/auth.table';
 import { authorize, type Actor } from '../auth/permissions';
@@ -43,9 +44,9 @@ function describe(breach: RuleBreach): string {
 		case 'too_long':
 			return m.booking_rule_too_long({ days: breach.days });
 		case 'site_closed_that_day':
-			return m.booking_rule_site_closed({ date: breach.date });
+			return m.booking_rule_site_closed({ date: formatDay(breach.date, 'long') });
 		case 'outside_opening_hours':
-			return m.booking_rule_outside_hours({ date: breach.date, hours: breach.hours.join(', ') });
+			return m.booking_rule_outside_hours({ date: formatDay(breach.date, 'long'), hours: breach.hours.join(', ') });
 	}
 }
 
