@@ -12,6 +12,9 @@ import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { authGuard } from './guard';
 import { consume } from './rate-limit';
 
+/** better-auth's cookies are named `commons.*` (`__Secure-commons.*` over https). */
+export const COOKIE_PREFIX = 'commons';
+
 export type AuthSettings = {
 	origin: string;
 	secret: string;
@@ -93,7 +96,7 @@ export function createAuth(db: Database, mailer: Mailer, settings: AuthSettings)
 			database: { generateId: 'uuid' },
 			ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
 			useSecureCookies: settings.secureCookies,
-			cookiePrefix: 'commons'
+			cookiePrefix: COOKIE_PREFIX
 		},
 		telemetry: { enabled: false },
 		// Failed sign-ins are routine, not warnings; details (which may name people) only at debug.

@@ -12,12 +12,13 @@ const filter = z
 	.optional()
 	.transform((value) => value || undefined);
 
-const filtersSchema = z.object({ q: filter, category: filter, site: filter });
+/** Search and filters of the catalogue (its period is `periodQuerySchema`). */
+export const catalogueFiltersSchema = z.object({ q: filter, category: filter, site: filter });
 
 /** Catalogue filters from a query string, for the page and the API alike. */
 export function parseCatalogueQuery(query: Record<string, string>): CatalogueFilters {
 	const period = parseInput(periodQuerySchema, { from: query.from, to: query.to });
-	return { ...parseInput(filtersSchema, query), ...period };
+	return { ...parseInput(catalogueFiltersSchema, query), ...period };
 }
 
 const clockDate = z.iso.date({ error: () => m.booking_date_invalid() }).optional();
@@ -46,7 +47,7 @@ export function parseCataloguePage(query: Record<string, string>, timeZone: stri
 		: undefined;
 	const { from: _from, to: _to, ...filters } = query;
 	return {
-		...parseInput(filtersSchema, filters),
+		...parseInput(catalogueFiltersSchema, filters),
 		...parseInput(periodQuerySchema, { from: from?.toISOString(), to: to?.toISOString() })
 	};
 }
