@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { verifyPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import {
 	userRole
 } from '../../src/lib/server/db/schema';
 import { isEmpty, seedDemo } from '../../src/lib/server/db/seed';
+import { demoModels } from '../../src/lib/server/db/seed/equipment';
 import { backends, type TestDatabase } from './database';
 
 for (const backend of backends()) {
@@ -121,6 +124,25 @@ for (const backend of backends()) {
 				'founding-an-association',
 				'recording-outdoors'
 			]);
+		});
+
+		it('gives every model an illustration served from static/, described in French and English', async () => {
+			const models = await database.db
+				.select({ slug: equipmentModel.slug, photos: equipmentModel.photos })
+				.from(equipmentModel)
+				.orderBy(asc(equipmentModel.slug));
+			expect(models.map((model) => model.slug)).toEqual(demoModels.map((demo) => demo.slug).sort());
+			for (const { slug, photos } of models) {
+				expect(photos, slug).toHaveLength(1);
+				const [photo] = photos;
+				expect(photo?.src).toBe(`/equipment/${slug}.svg`);
+				const file = fileURLToPath(new URL(`../../static${photo?.src ?? ''}`, import.meta.url));
+				expect(existsSync(file), file).toBe(true);
+				// Precached by the service worker on install: each drawing stays small.
+				expect(statSync(file).size, file).toBeLessThan(4096);
+				expect(photo?.alt.fr, slug).toMatch(/^Illustration : .{20,}/);
+				expect(photo?.alt.en, slug).toMatch(/^Illustration: .{20,}/);
+			}
 		});
 
 		it('has the podcast kit: two shotgun mics, a recorder and headphones at the Capucins', async () => {

@@ -15,6 +15,8 @@ export type DemoModel = {
 	name: LocalizedText;
 	description: LocalizedText;
 	inTheBox: LocalizedText;
+	/** Describes the illustration at static/equipment/<slug>.svg. */
+	photoAlt: LocalizedText;
 	units: Record<string, number>;
 	bufferMinutes?: number;
 	approvalRequired?: boolean;
@@ -35,6 +37,10 @@ export const demoModels: DemoModel[] = [
 			fr: 'Enregistreur, capsule XY, bonnette anti-vent, carte SD 32 Go, 2 piles AA rechargeables, câble USB, housse.',
 			en: 'Recorder, XY capsule, windshield, 32 GB SD card, 2 rechargeable AA batteries, USB cable, pouch.'
 		},
+		photoAlt: {
+			fr: 'Illustration : un enregistreur de poche Zoom H5 avec sa capsule stéréo à deux micros croisés',
+			en: 'Illustration: a Zoom H5 handheld recorder with its stereo capsule of two crossed microphones'
+		},
 		units: { capucins: 3, bellevue: 2, 'saint-martin': 1 }
 	},
 	{
@@ -49,6 +55,10 @@ export const demoModels: DemoModel[] = [
 		inTheBox: {
 			fr: 'Paire de micros-écouteurs, boîtier de contrôle, embouts de rechange, pochette.',
 			en: 'Pair of in-ear microphones, control box, spare ear tips, pouch.'
+		},
+		photoAlt: {
+			fr: 'Illustration : une paire de micros-écouteurs Roland CS-10EM reliés à leur boîtier de contrôle, le son arrivant de chaque côté',
+			en: 'Illustration: a pair of Roland CS-10EM in-ear microphones joined to their control box, with sound arriving from each side'
 		},
 		units: { capucins: 4 }
 	},
@@ -65,6 +75,10 @@ export const demoModels: DemoModel[] = [
 			fr: 'Micro, bonnette mousse, pince, câble XLR 3 m, câble de charge USB.',
 			en: 'Microphone, foam windshield, clip, 3 m XLR cable, USB charging cable.'
 		},
+		photoAlt: {
+			fr: 'Illustration : un micro canon Rode NTG4+ sur sa poignée, avec son câble XLR rouge',
+			en: 'Illustration: a Rode NTG4+ shotgun microphone on its pistol grip, with its red XLR cable'
+		},
 		units: { capucins: 4 }
 	},
 	{
@@ -80,6 +94,10 @@ export const demoModels: DemoModel[] = [
 			fr: 'Casque, câble spiralé, adaptateur 6,35 mm, housse.',
 			en: 'Headphones, coiled cable, 6.35 mm adapter, pouch.'
 		},
+		photoAlt: {
+			fr: 'Illustration : un casque fermé Audio-Technica ATH-M50x noir avec son câble',
+			en: 'Illustration: black Audio-Technica ATH-M50x closed-back headphones with their cable'
+		},
 		units: { capucins: 4 }
 	},
 	{
@@ -94,6 +112,10 @@ export const demoModels: DemoModel[] = [
 		inTheBox: {
 			fr: 'Caméscope, poignée XLR, 2 batteries, chargeur, carte SD 64 Go, sac.',
 			en: 'Camcorder, XLR handle, 2 batteries, charger, 64 GB SD card, bag.'
+		},
+		photoAlt: {
+			fr: 'Illustration : un caméscope Canon XA11 vu de profil, écran ouvert, avec sa poignée XLR et son micro',
+			en: 'Illustration: a Canon XA11 camcorder seen from the side, screen open, with its XLR handle and microphone'
 		},
 		units: { capucins: 2 },
 		bufferMinutes: 120
@@ -111,6 +133,10 @@ export const demoModels: DemoModel[] = [
 			fr: 'Boîtier FX30, zoom 18-105 mm, poignée XLR, 3 batteries, chargeur, 2 cartes CFexpress, valise.',
 			en: 'FX30 body, 18-105 mm zoom, XLR handle, 3 batteries, charger, 2 CFexpress cards, case.'
 		},
+		photoAlt: {
+			fr: 'Illustration : une caméra cinéma Sony FX30 avec son zoom et sa poignée XLR, deux batteries et une carte mémoire',
+			en: 'Illustration: a Sony FX30 cinema camera with its zoom lens and XLR handle, two batteries and a memory card'
+		},
 		units: { capucins: 1 },
 		bufferMinutes: 120,
 		approvalRequired: true,
@@ -126,6 +152,10 @@ export const demoModels: DemoModel[] = [
 			en: 'Video tripod with a fluid head, steady and light.'
 		},
 		inTheBox: { fr: 'Trépied, rotule, plateau rapide, sac.', en: 'Tripod, head, quick-release plate, bag.' },
+		photoAlt: {
+			fr: 'Illustration : un trépied vidéo Manfrotto déplié, avec sa rotule fluide et son bras de panoramique',
+			en: 'Illustration: an unfolded Manfrotto video tripod with its fluid head and pan bar'
+		},
 		units: { capucins: 4, bellevue: 2 }
 	},
 	{
@@ -140,6 +170,10 @@ export const demoModels: DemoModel[] = [
 		inTheBox: {
 			fr: '2 panneaux, 2 pieds, 4 batteries, chargeur, diffuseurs, sac.',
 			en: '2 panels, 2 stands, 4 batteries, charger, diffusers, bag.'
+		},
+		photoAlt: {
+			fr: 'Illustration : deux panneaux LED sur leurs pieds, l’un en lumière chaude, l’autre en lumière froide',
+			en: 'Illustration: two LED panels on their stands, one in warm light, the other in cool light'
 		},
 		units: { capucins: 2 }
 	},
@@ -156,6 +190,10 @@ export const demoModels: DemoModel[] = [
 			fr: 'Projecteur, télécommande, câbles HDMI 5 m et secteur, sacoche.',
 			en: 'Projector, remote, 5 m HDMI and power cables, bag.'
 		},
+		photoAlt: {
+			fr: 'Illustration : un vidéoprojecteur Epson projetant une image de paysage sur un écran',
+			en: 'Illustration: an Epson video projector casting a landscape picture onto a screen'
+		},
 		units: { bellevue: 1, 'saint-martin': 1 }
 	},
 	{
@@ -170,6 +208,10 @@ export const demoModels: DemoModel[] = [
 		inTheBox: {
 			fr: 'Enceinte, batterie, chargeur, micro main et câble XLR, housse.',
 			en: 'Speaker, battery, charger, handheld microphone and XLR cable, cover.'
+		},
+		photoAlt: {
+			fr: 'Illustration : une enceinte portable Bose S1 Pro avec sa poignée, et un micro main branché dessus',
+			en: 'Illustration: a Bose S1 Pro portable speaker with its handle, and a handheld microphone plugged into it'
 		},
 		units: { capucins: 1 },
 		approvalRequired: true
@@ -186,6 +228,10 @@ export const demoModels: DemoModel[] = [
 		inTheBox: {
 			fr: 'Structure, toit, 4 murs, 4 poids de lestage, sac à roulettes.',
 			en: 'Frame, roof, 4 walls, 4 ballast weights, wheeled bag.'
+		},
+		photoAlt: {
+			fr: 'Illustration : un barnum bleu de 3 × 3 m, lesté aux pieds, abritant une table',
+			en: 'Illustration: a blue 3 × 3 m gazebo tent, weighted at its feet, sheltering a table'
 		},
 		units: { bellevue: 2 }
 	}

@@ -121,6 +121,7 @@ async function seedEquipment(db: Database, sites: IdsBySlug, modules: IdsBySlug)
 				name: demo.name,
 				description: demo.description,
 				inTheBox: demo.inTheBox,
+				photos: [{ src: `/equipment/${demo.slug}.svg`, alt: demo.photoAlt }],
 				bufferMinutes: demo.bufferMinutes ?? 60,
 				approvalRequired: demo.approvalRequired ?? false,
 				requiredModuleId: demo.requiredModule ? idOf(modules, demo.requiredModule) : null
