@@ -4,7 +4,8 @@ import {
 	catalogueItemSchema,
 	createdBookingSchema
 } from '../../src/lib/server/lending/responses';
-import { DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
+import { newPerson } from './helpers';
 
 // The open data contract: /api/openapi.json describes the API that answers, and /open-data
 // explains it in both languages with examples that work.
@@ -90,8 +91,13 @@ test('/open-data explains the API in French, and its examples work as written', 
 	const booking = commands.find((command) => command.includes('"equipment"'));
 	const body = JSON.parse(booking?.match(/-d '([^']+)'/)?.[1] ?? '{}');
 	expect(Object.keys(body)).toEqual(['equipment', 'site', 'start', 'end']);
+	// Someone new, so no other journey's bookings count against the limit; then the page's sign-in.
+	const person = newPerson('open-data');
+	const signUp = await playwright.request.newContext({ baseURL });
+	expect((await signUp.post('/api/auth/sign-up/email', { data: person })).status()).toBe(200);
+	await signUp.dispose();
 	const signedIn = await api.post('/api/auth/sign-in/email', {
-		data: { email: 'yann@example.org', password: DEMO_PASSWORD }
+		data: { email: person.email, password: person.password }
 	});
 	expect(signedIn.status()).toBe(200);
 	const created = await api.post('/api/bookings', { data: body });
