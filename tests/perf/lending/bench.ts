@@ -1,8 +1,9 @@
-// `npm run perf:lending [-- --scale=ci] [--keep] [--reuse=DB] [--generate-only] [--explain]`: a
+// `npm run perf:lending [-- --scale=ci --keep --reuse=DB --generate-only --explain --sweep]`: a
 // large city's lending under load. Generates the city in a fresh Postgres database, serves the build
 // on it, and measures "what is free" (GET /api/equipment?from&to, 20 clients) and booking (POST
 // /api/bookings by many signed-in residents) over HTTP and directly in-process, then checks
-// tests/perf/budgets.json. --keep keeps the database, --reuse=NAME measures on a kept one.
+// tests/perf/budgets.json. --keep keeps the database, --reuse=NAME measures on a kept one,
+// --sweep also measures the catalogue at 1–10 clients, --explain prints the slowest plan.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { hashPassword } from 'better-auth/crypto';
@@ -82,12 +83,18 @@ async function measure(passwordHash: string) {
 		`\n"What is free" for 2–4 hours in the coming weeks, ${CLIENTS} clients, ${RUN.seconds} s each (${load()}):`
 	);
 	const options = { url: server.origin, connections: CLIENTS, seconds: RUN.seconds };
-	results.catalogueHttp = await runHttp('GET /api/equipment?from&to', options, (index) => ({
+	const catalogueRequest = (index: number) => ({
 		method: 'GET',
 		path: windowQuery(windows[index % windows.length] as Window),
 		headers: { 'x-forwarded-for': `10.254.1.${index % CLIENTS}` }
-	}));
+	});
+	results.catalogueHttp = await runHttp('GET /api/equipment?from&to', options, catalogueRequest);
 	console.log(formatSummary(results.catalogueHttp));
+	// --sweep: how many clients at once the catalogue serves within its latency target.
+	for (const clients of args.has('sweep') ? [1, 2, 5, 10] : []) {
+		const label = `  same, ${clients} client${clients > 1 ? 's' : ''}`;
+		console.log(formatSummary(await runHttp(label, { ...options, connections: clients }, catalogueRequest)));
+	}
 	results.catalogueDirect = await catalogueDirect(direct, windows, RUN.seconds, CLIENTS);
 	console.log(formatSummary(results.catalogueDirect));
 	const queries = await direct.availabilityQueries(windows);
