@@ -46,7 +46,10 @@ function describe(breach: RuleBreach): string {
 		case 'site_closed_that_day':
 			return m.booking_rule_site_closed({ date: formatDay(breach.date, 'long') });
 		case 'outside_opening_hours':
-			return m.booking_rule_outside_hours({ date: formatDay(breach.date, 'long'), hours: breach.hours.join(', ') });
+			return m.booking_rule_outside_hours({
+				date: formatDay(breach.date, 'long'),
+				hours: breach.hours.join(', ')
+			});
 	}
 }
 
