@@ -8,3 +8,4 @@ export * from '../lending/sites.table';
 export * from '../lending/equipment.table';
 export * from '../learning/completions.table';
 export * from '../lending/bookings.table';
+export * from '../lending/inventory.table';

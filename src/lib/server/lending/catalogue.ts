@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import type { LocalizedText } from '../../i18n/localized-text';
 import type { Database } from '../db/client';
-import { equipmentCategory, equipmentModel, kit, kitItem, type EquipmentPhoto } from './equipment.table';
+import { equipmentCategory, type EquipmentPhoto } from './equipment.table';
+import { inventorySnapshot } from './inventory-snapshot';
 import { matchesSearch } from './search';
 import { site } from './sites.table';
 
@@ -23,80 +24,48 @@ export type CatalogueEntry = {
 	sites: { slug: string; name: string; total: number; available: number | null }[];
 };
 
-type Counts = Map<string, { total: number; free: number }>; // key: modelId/siteId
-
 /**
- * Units in service per model and site, and how many are free for [from, to) plus each model's
- * buffer. Busy units are found from the active periods (one index scan), not unit by unit: the scan
- * takes every hold overlapping [from, to + the longest buffer), and a unit is busy when its earliest
- * such hold starts before `to` plus its own model's buffer. (Comparing the periods with each model's
- * buffer inside the scan made the planner repeat the scan for every model.)
+ * How many units in service are held, per model and site, during [from, to) plus each model's
+ * buffer. One index scan takes every active hold overlapping [from, to + the longest buffer); a
+ * unit counts when its earliest such hold starts before `to` plus its own model's buffer.
  */
-async function unitCounts(db: Database, period?: { from: Date; to: Date }): Promise<Counts> {
-	const from = period?.from.toISOString() ?? null;
-	const to = period?.to.toISOString() ?? null;
-	const result = await db.execute<{ model_id: string; site_id: string; total: number; free: number }>(sql`
-		with holds as (
+async function busyCounts(db: Database, period: { from: Date; to: Date }, longestBufferMinutes: number) {
+	const from = period.from.toISOString();
+	const to = period.to.toISOString();
+	const until = new Date(period.to.getTime() + longestBufferMinutes * 60_000).toISOString();
+	const result = await db.execute<{ model_id: string; site_id: string; busy: number }>(sql`
+		select u.model_id, u.site_id, count(*)::int as busy
+		from (
 			select bu.unit_id, min(bu.starts_at) as first_start
 			from booking_unit bu
-			where ${from}::timestamptz is not null and bu.active
-				and tstzrange(bu.starts_at, bu.blocked_until, '[)') && tstzrange(${from}::timestamptz,
-					${to}::timestamptz + (select make_interval(mins => max(buffer_minutes)) from equipment_model), '[)')
+			where bu.active
+				and tstzrange(bu.starts_at, bu.blocked_until, '[)') && tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')
 			group by bu.unit_id
-		)
-		select u.model_id, u.site_id, count(*)::int as total,
-			count(*) filter (where h.first_start is null
-				or h.first_start >= ${to}::timestamptz + make_interval(mins => em.buffer_minutes))::int as free
-		from equipment_unit u
+		) h
+		join equipment_unit u on u.id = h.unit_id
 		join equipment_model em on em.id = u.model_id
-		left join holds h on h.unit_id = u.id
 		where u.status = 'in_service'
+			and h.first_start < ${to}::timestamptz + make_interval(mins => em.buffer_minutes)
 		group by u.model_id, u.site_id`);
 	const rows = Array.isArray(result) ? result : (result as { rows: typeof result }).rows;
 	return new Map(
-		(rows as { model_id: string; site_id: string; total: number; free: number }[]).map((row) => [
+		(rows as { model_id: string; site_id: string; busy: number }[]).map((row) => [
 			`${row.model_id}/${row.site_id}`,
-			{ total: Number(row.total), free: Number(row.free) }
+			Number(row.busy)
 		])
 	);
-}
-
-async function loadEntries(db: Database) {
-	const [models, kits, items, sites] = await Promise.all([
-		db
-			.select({
-				id: equipmentModel.id,
-				slug: equipmentModel.slug,
-				name: equipmentModel.name,
-				description: equipmentModel.description,
-				photos: equipmentModel.photos,
-				approvalRequired: equipmentModel.approvalRequired,
-				requiredModuleId: equipmentModel.requiredModuleId,
-				category: {
-					slug: equipmentCategory.slug,
-					name: equipmentCategory.name,
-					position: equipmentCategory.position
-				}
-			})
-			.from(equipmentModel)
-			.innerJoin(equipmentCategory, eq(equipmentCategory.id, equipmentModel.categoryId))
-			.orderBy(asc(equipmentCategory.position), asc(sql`${equipmentModel.name} ->> 'fr'`)),
-		db.select().from(kit).orderBy(asc(kit.slug)),
-		db.select().from(kitItem),
-		db.select({ id: site.id, slug: site.slug, name: site.name }).from(site).orderBy(asc(site.name))
-	]);
-	return { models, kits, items, sites };
 }
 
 /** The public catalogue: models and kits, with sites, counts and, for a period, what is free. */
 export async function listCatalogue(db: Database, filters: CatalogueFilters = {}): Promise<CatalogueEntry[]> {
 	const period = filters.from && filters.to ? { from: filters.from, to: filters.to } : undefined;
-	const [{ models, kits, items, sites }, counts] = await Promise.all([
-		loadEntries(db),
-		unitCounts(db, period)
-	]);
-	const countOf = (modelId: string, siteId: string) =>
-		counts.get(`${modelId}/${siteId}`) ?? { total: 0, free: 0 };
+	const { models, kits, items, sites, totals, longestBufferMinutes } = await inventorySnapshot(db);
+	const busy = period ? await busyCounts(db, period, longestBufferMinutes) : new Map<string, number>();
+	const countOf = (modelId: string, siteId: string) => {
+		const key = `${modelId}/${siteId}`;
+		const total = totals.get(key) ?? 0;
+		return { total, free: total - (busy.get(key) ?? 0) };
+	};
 	const wantedSites = sites.filter((place) => !filters.site || place.slug === filters.site);
 	const modelById = new Map(models.map((model) => [model.id, model]));
 
