@@ -114,7 +114,8 @@ test('the catalogue shows what is free on my dates across every site, and explai
 	await expect(page).toHaveURL(/site=saint-martin/);
 	await expectAccessible(page);
 	const projector = page.getByRole('article').filter({ hasText: 'Vidéoprojecteur Epson' });
-	await expect(projector).toContainText(/1 sur 1 libre\(s\) sur ces dates|Aucun libre sur ces dates/);
+	// Nobody books the Saint-Martin projector on a Saturday in these journeys.
+	await expect(projector).toContainText('1 sur 1 libre(s) sur ces dates');
 	await expect(page.getByRole('article').filter({ hasText: 'Barnum' })).toHaveCount(0);
 
 	await page.goto(`/equipment?fromDate=${saturday}&fromTime=15:00&toDate=${saturday}&toTime=11:00`);

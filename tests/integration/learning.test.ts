@@ -40,7 +40,10 @@ describe('the demo modules', () => {
 	it.each(demoModules.map((module) => [module.slug, module] as const))(
 		'%s has a lesson in both languages, an image and three answerable questions',
 		(_, module) => {
-			for (const text of [module.title, module.summary, module.body]) expect(text.en).toBeTruthy();
+			for (const text of [module.title, module.summary, module.body]) {
+				expect(text.en?.trim().length ?? 0).toBeGreaterThan(5);
+				expect(text.en).not.toBe(text.fr);
+			}
 			const images = [...module.body.fr.matchAll(/!\[([^\]]+)\]\((\/learn\/[\w-]+\.svg)\)/g)];
 			expect(images.length).toBeGreaterThan(0);
 			for (const [, alt, src] of images) {
@@ -49,7 +52,11 @@ describe('the demo modules', () => {
 			}
 			expect(module.quiz).toHaveLength(3);
 			for (const question of module.quiz) {
-				expect(question.prompt.en).toBeTruthy();
+				expect(question.prompt.en?.trim().length ?? 0).toBeGreaterThan(10);
+				// A choice written the same in both languages ("1/50 s") may leave out its English.
+				expect(question.choices.every((choice) => choice.fr.trim() !== '' && choice.en?.trim() !== '')).toBe(
+					true
+				);
 				expect(question.choices.length).toBeGreaterThanOrEqual(3);
 				expect(question.answer).toBeGreaterThanOrEqual(0);
 				expect(question.answer).toBeLessThan(question.choices.length);

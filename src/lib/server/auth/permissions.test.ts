@@ -52,5 +52,7 @@ describe('authorize', () => {
 			expect(can(actor(role), 'bookings.list-all')).toBe(true);
 		}
 		expect(can(null, 'bookings.create')).toBe(false);
+		expect(can(null, 'bookings.own')).toBe(false);
+		expect(can(actor(), 'bookings.own')).toBe(true);
 	});
 });

@@ -23,6 +23,8 @@ const rules = {
 	'account.self': () => true,
 	'learning.complete': () => true,
 	'bookings.create': () => true,
+	// A resident's own list, calendar feed and bookings (a booking's own check is bookings.read).
+	'bookings.own': () => true,
 	'waitlist.join': () => true,
 	// Desk staff and admins see and act on anyone's booking; residents on their own.
 	'bookings.read': (actor: Actor, booking: { userId: string | null }) =>

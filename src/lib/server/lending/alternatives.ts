@@ -1,7 +1,7 @@
 import { addDays, zonedInstant, zonedParts } from '../../time/zoned';
 import type { Database } from '../db/client';
 import { bookableCount, loadOccupancy, type Interval } from './availability';
-import { scheduleOf, sitesLending, type Bookable, type LendingSite } from './bookable';
+import { schedulesOf, sitesLending, type Bookable, type LendingSite } from './bookable';
 import type { LendingContext } from './context';
 import { breachesOf } from './rules';
 
@@ -37,15 +37,20 @@ export async function alternativesFor(
 		}
 	});
 
+	const schedules = await schedulesOf(
+		db,
+		sites.map((site) => site.id)
+	);
+	const noHours = { hours: [], closures: [] };
 	const otherSites: Alternatives['otherSites'] = [];
 	for (const site of sites) {
 		if (site.id === chosen.id) continue;
-		if (breachesOf(period, item.policy, await scheduleOf(db, site.id), clock).length > 0) continue;
+		if (breachesOf(period, item.policy, schedules.get(site.id) ?? noHours, clock).length > 0) continue;
 		const available = bookableCount(occupancy, item.lines, site.id, period);
 		if (available > 0) otherSites.push({ site: site.slug, name: site.name, available });
 	}
 
-	const schedule = await scheduleOf(db, chosen.id);
+	const schedule = schedules.get(chosen.id) ?? noHours;
 	const start = zonedParts(period.start, context.timeZone);
 	const end = zonedParts(period.end, context.timeZone);
 	const spanDays = Math.round((Date.parse(end.date) - Date.parse(start.date)) / DAY);

@@ -106,20 +106,22 @@ export async function sitesLending(db: Database, item: Bookable): Promise<Lendin
 		.orderBy(site.name);
 }
 
-export async function scheduleOf(db: Database, siteId: string): Promise<SiteSchedule> {
+/** Opening hours and closures of several sites at once, by site id. */
+export async function schedulesOf(db: Database, siteIds: string[]): Promise<Map<string, SiteSchedule>> {
+	const schedules = new Map<string, SiteSchedule>(siteIds.map((id) => [id, { hours: [], closures: [] }]));
+	if (siteIds.length === 0) return schedules;
 	const [hours, closures] = await Promise.all([
-		db
-			.select({
-				weekday: siteOpeningHours.weekday,
-				opensAt: siteOpeningHours.opensAt,
-				closesAt: siteOpeningHours.closesAt
-			})
-			.from(siteOpeningHours)
-			.where(eq(siteOpeningHours.siteId, siteId)),
-		db
-			.select({ startsOn: siteClosure.startsOn, endsOn: siteClosure.endsOn })
-			.from(siteClosure)
-			.where(eq(siteClosure.siteId, siteId))
+		db.select().from(siteOpeningHours).where(inArray(siteOpeningHours.siteId, siteIds)),
+		db.select().from(siteClosure).where(inArray(siteClosure.siteId, siteIds))
 	]);
-	return { hours, closures };
+	for (const { siteId, weekday, opensAt, closesAt } of hours) {
+		schedules.get(siteId)?.hours.push({ weekday, opensAt, closesAt });
+	}
+	for (const { siteId, startsOn, endsOn } of closures)
+		schedules.get(siteId)?.closures.push({ startsOn, endsOn });
+	return schedules;
+}
+
+export async function scheduleOf(db: Database, siteId: string): Promise<SiteSchedule> {
+	return (await schedulesOf(db, [siteId])).get(siteId) ?? { hours: [], closures: [] };
 }

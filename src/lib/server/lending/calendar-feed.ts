@@ -14,7 +14,7 @@ const newToken = () => randomBytes(24).toString('base64url');
 
 /** The person's secret feed token, made on first use. */
 export async function calendarTokenOf(db: Database, actor: Actor | null): Promise<string> {
-	authorize(actor, 'bookings.create');
+	authorize(actor, 'bookings.own');
 	const [existing] = await db.select().from(calendarFeed).where(eq(calendarFeed.userId, actor.userId));
 	if (existing) return existing.token;
 	await db.insert(calendarFeed).values({ userId: actor.userId, token: newToken() }).onConflictDoNothing();
@@ -25,7 +25,7 @@ export async function calendarTokenOf(db: Database, actor: Actor | null): Promis
 
 /** A new secret address: whoever had the old one (a shared calendar, a lost phone) loses it. */
 export async function regenerateCalendarToken(db: Database, actor: Actor | null): Promise<string> {
-	authorize(actor, 'bookings.create');
+	authorize(actor, 'bookings.own');
 	const token = newToken();
 	await db
 		.insert(calendarFeed)

@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { InvalidInput, NotFound } from '../errors';
 import { parseInput } from '../forms';
 import { availabilitySteps, loadOccupancy, type Step } from './availability';
-import { findBookable, scheduleOf, sitesLending, type Bookable } from './bookable';
+import { findBookable, schedulesOf, sitesLending, type Bookable } from './bookable';
 import { equipmentModel, kit, type EquipmentPhoto } from './equipment.table';
 import { hoursOn, type SiteSchedule } from './rules';
 import { periodQuerySchema } from './schemas';
@@ -128,9 +128,13 @@ export async function getEquipmentDetail(
 		end: zonedInstant(addDays(today, 28), '00:00', context.timeZone)
 	};
 	const sites = await availabilityOf(db, item, window);
+	const schedules = await schedulesOf(
+		db,
+		sites.map(({ place }) => place.id)
+	);
 	const calendars = [];
 	for (const { place, availability } of sites) {
-		const schedule = await scheduleOf(db, place.id);
+		const schedule = schedules.get(place.id) ?? { hours: [], closures: [] };
 		const days = Array.from({ length: 28 }, (_, index) => {
 			const date = addDays(today, index);
 			const weekday = zonedParts(zonedInstant(date, '12:00', context.timeZone), context.timeZone).weekday;

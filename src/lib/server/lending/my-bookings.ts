@@ -91,7 +91,7 @@ async function readBookings(db: Database, where: SQL | undefined, order: 'upcomi
 
 /** A resident's own bookings, soonest first; desk staff and admins may list everyone's. */
 export async function listBookings(db: Database, actor: Actor | null, scope: 'mine' | 'all' = 'mine') {
-	authorize(actor, scope === 'all' ? 'bookings.list-all' : 'bookings.create');
+	authorize(actor, scope === 'all' ? 'bookings.list-all' : 'bookings.own');
 	return readBookings(
 		db,
 		scope === 'all' ? undefined : eq(booking.userId, actor.userId),
@@ -106,7 +106,7 @@ export async function listBookingsOf(db: Database, userId: string) {
 
 /** One booking; someone else's is "not found" rather than "forbidden", so ids reveal nothing. */
 export async function getBooking(db: Database, actor: Actor | null, id: string): Promise<BookingView> {
-	authorize(actor, 'bookings.create');
+	authorize(actor, 'bookings.own');
 	const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 	const [found] = isUuid ? await readBookings(db, eq(booking.id, id), 'recent', 1) : [];
 	if (!found || !can(actor, 'bookings.read', found)) throw new NotFound(m.booking_not_found());

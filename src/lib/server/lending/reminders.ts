@@ -15,10 +15,7 @@ const EARLIEST_HOUR = 8; // nobody gets a reminder in the night
 const OVERDUE_GRACE_MINUTES = 30;
 const DAY = 86_400_000;
 
-type Sent = {
-	booking: typeof booking;
-	column: 'pickupReminderSentAt' | 'returnReminderSentAt' | 'overdueNoticeSentAt';
-};
+type SentColumn = 'pickupReminderSentAt' | 'returnReminderSentAt' | 'overdueNoticeSentAt';
 
 /**
  * Sends one kind of booking message to every booking `due` selects, once: the "sent" column is
@@ -29,7 +26,7 @@ async function sendOnce(
 	db: Database,
 	context: Context,
 	kind: BookingMailKind,
-	column: Sent['column'],
+	column: SentColumn,
 	due: ReturnType<typeof and>,
 	respectPreference: boolean
 ): Promise<number> {
