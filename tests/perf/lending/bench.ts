@@ -10,7 +10,7 @@ import { hashPassword } from 'better-auth/crypto';
 import postgres from 'postgres';
 import { generateCity, SCALES } from './city';
 import { perfDatabase } from './database';
-import { availabilityDirect, bookingsDirect, catalogueDirect, openDirect } from './direct';
+import { availabilityDirect, bookingChurn, bookingsDirect, catalogueDirect, openDirect } from './direct';
 import { formatSummary, runHttp, type Summary } from './measure';
 import { signIn, startServer } from './server';
 import { benchResidents, bookingRequests, catalogueWindows, windowQuery, type Window } from './workload';
@@ -26,6 +26,8 @@ const scale = SCALES[scaleName];
 if (!scale) throw new Error(`unknown scale ${scaleName}: full or ci`);
 const RUN = { full: { seconds: 20, residents: 300 }, ci: { seconds: 8, residents: 150 } }[scaleName];
 const CLIENTS = 20;
+/** Bookings made or cancelled per second while the catalogue is measured: the generated city averages about one booking a minute. */
+const CHURN_PER_SECOND = 2;
 const PASSWORD = 'perf-resident-2026';
 type Budget = { catalogueP95Ms: number; bookingThroughputRatioMin: number; bookingCreatedShareMin: number };
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')).lending;
@@ -70,6 +72,7 @@ async function measure(passwordHash: string) {
 	const run = `b${Date.now().toString(36)}`;
 	const httpResidents = await benchResidents(sql, `${run}-http`, RUN.residents, passwordHash);
 	const directResidents = await benchResidents(sql, `${run}-direct`, RUN.residents, passwordHash);
+	const churnResidents = await benchResidents(sql, `${run}-churn`, 100, passwordHash);
 	const requests = await bookingRequests(sql, now);
 	const windows = catalogueWindows(now);
 	const server = await startServer(database.url, Number(process.env.PERF_LENDING_PORT ?? 4186));
@@ -88,6 +91,12 @@ async function measure(passwordHash: string) {
 		path: windowQuery(windows[index % windows.length] as Window),
 		headers: { 'x-forwarded-for': `10.254.1.${index % CLIENTS}` }
 	});
+	const stopChurn = bookingChurn(
+		direct,
+		churnResidents,
+		requests.direct.slice(RUN.residents * 3),
+		CHURN_PER_SECOND
+	);
 	results.catalogueHttp = await runHttp('GET /api/equipment?from&to', options, catalogueRequest);
 	console.log(formatSummary(results.catalogueHttp));
 	// --sweep: how many clients at once the catalogue serves within its latency target.
@@ -97,6 +106,8 @@ async function measure(passwordHash: string) {
 	}
 	results.catalogueDirect = await catalogueDirect(direct, windows, RUN.seconds, CLIENTS);
 	console.log(formatSummary(results.catalogueDirect));
+	const churn = await stopChurn();
+	console.log(`  meanwhile ${churn.writes} bookings made or cancelled in-process (${churn.refused} refused)`);
 	const queries = await direct.availabilityQueries(windows);
 	results.availabilitySql = await availabilityDirect(direct, queries, RUN.seconds, CLIENTS);
 	console.log(formatSummary(results.availabilitySql));

@@ -1,13 +1,17 @@
 // The same work without HTTP: the use cases called in this process on a pool the size of the
-// app's, and the availability query listCatalogue sends, replayed as captured.
+// app's, and the availability query of each window asked of the database, replayed as captured
+// (the catalogue answers from the holds it keeps, and asks this only for past windows).
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database } from '../../../src/lib/server/db/client';
 import * as schema from '../../../src/lib/server/db/schema';
 import { DomainError, InvalidInput, NotSignedIn, Refused } from '../../../src/lib/server/errors';
-import { listCatalogue } from '../../../src/lib/server/lending/catalogue';
+import { busyInDatabase } from '../../../src/lib/server/lending/busy-units';
+import { catalogueJson } from '../../../src/lib/server/lending/catalogue-api';
+import { catalogueSnapshot } from '../../../src/lib/server/lending/catalogue-memory';
 import type { LendingContext } from '../../../src/lib/server/lending/context';
 import { createBooking } from '../../../src/lib/server/lending/create-booking';
+import { cancelBooking } from '../../../src/lib/server/lending/my-bookings';
 import { runConcurrent, type Summary } from './measure';
 import { TIME_ZONE } from './city';
 import type { BookingRequest, Window } from './workload';
@@ -19,7 +23,7 @@ type Captured = { query: string; params: unknown[] };
 
 export type Direct = {
 	db: Database;
-	/** For each window, the availability query (the one reading booking_unit) listCatalogue sent. */
+	/** For each window, the query that counts its busy units in the database. */
 	availabilityQueries: (windows: Window[]) => Promise<Captured[]>;
 	replay: (query: Captured) => Promise<unknown>;
 	/** EXPLAIN ANALYZE of each query: execution times, and the plan of the slowest. */
@@ -36,11 +40,12 @@ export function openDirect(url: string): Direct {
 		db,
 		async availabilityQueries(windows) {
 			const found: Captured[] = [];
+			const { inventory } = await catalogueSnapshot(db);
 			for (const window of windows) {
 				capturing = [];
-				await listCatalogue(db, window);
+				await busyInDatabase(db, window, inventory);
 				const query = capturing.find((candidate) => candidate.query.includes('booking_unit'));
-				if (!query) throw new Error('listCatalogue sent no query reading booking_unit');
+				if (!query) throw new Error('busyInDatabase sent no query reading booking_unit');
 				found.push(query);
 			}
 			capturing = undefined;
@@ -67,9 +72,8 @@ export function openDirect(url: string): Direct {
 }
 
 export function catalogueDirect(direct: Direct, windows: Window[], seconds: number, concurrency: number) {
-	return runConcurrent('listCatalogue() in-process', { concurrency, seconds }, async (index) => {
-		const window = windows[index % windows.length] as Window;
-		JSON.stringify(await listCatalogue(direct.db, window));
+	return runConcurrent('catalogueJson() in-process', { concurrency, seconds }, async (index) => {
+		await catalogueJson(direct.db, windows[index % windows.length] as Window, 'fr');
 		return 200;
 	});
 }
@@ -86,21 +90,7 @@ export function availabilityDirect(
 	});
 }
 
-const statusOf = (problem: unknown): number => {
-	if (problem instanceof InvalidInput) return 422;
-	if (problem instanceof NotSignedIn) return 401;
-	if (problem instanceof Refused) return problem.status;
-	if (problem instanceof DomainError) return 403;
-	return 500;
-};
-
-/** Resident `index % n` makes booking `index`: every resident books in turn, up to the limit. */
-export async function bookingsDirect(
-	direct: Direct,
-	residents: { id: string }[],
-	requests: BookingRequest[],
-	concurrency: number
-): Promise<Summary> {
+function benchContext(): LendingContext {
 	// Built apart from its type, so that a context growing a field does not break the benchmark.
 	const fields = {
 		timeZone: TIME_ZONE,
@@ -110,7 +100,67 @@ export async function bookingsDirect(
 		now: () => new Date(),
 		unitsReleased: () => {}
 	};
-	const context: LendingContext = fields;
+	return fields;
+}
+
+const statusOf = (problem: unknown): number => {
+	if (problem instanceof InvalidInput) return 422;
+	if (problem instanceof NotSignedIn) return 401;
+	if (problem instanceof Refused) return problem.status;
+	if (problem instanceof DomainError) return 403;
+	return 500;
+};
+
+/**
+ * Bookings made and cancelled at a steady pace while the catalogue is measured: each one changes
+ * the holds every instance keeps, so answers already written must be worked out again.
+ */
+export function bookingChurn(
+	direct: Direct,
+	residents: { id: string }[],
+	requests: BookingRequest[],
+	writesPerSecond: number
+) {
+	const context = benchContext();
+	let stopped = false;
+	let writes = 0;
+	let refused = 0;
+	const loop = (async () => {
+		for (let index = 0; !stopped && index < requests.length; index += 1) {
+			const actor = {
+				userId: (residents[index % residents.length] as { id: string }).id,
+				roles: new Set(['resident'] as const)
+			};
+			try {
+				const made = await createBooking(direct.db, actor, requests[index], context);
+				writes += 1;
+				await pause(1000 / writesPerSecond);
+				await cancelBooking(direct.db, actor, made.id, context);
+				writes += 1;
+			} catch (problem) {
+				if (statusOf(problem) === 500) throw problem;
+				refused += 1;
+			}
+			await pause(1000 / writesPerSecond);
+		}
+	})();
+	return async () => {
+		stopped = true;
+		await loop;
+		return { writes, refused };
+	};
+}
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** Resident `index % n` makes booking `index`: every resident books in turn, up to the limit. */
+export async function bookingsDirect(
+	direct: Direct,
+	residents: { id: string }[],
+	requests: BookingRequest[],
+	concurrency: number
+): Promise<Summary> {
+	const context = benchContext();
 	let firstFailure: unknown;
 	const summary = await runConcurrent(
 		'createBooking() in-process',

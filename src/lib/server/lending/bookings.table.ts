@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	customType,
 	index,
 	pgEnum,
 	pgTable,
@@ -14,6 +15,9 @@ import {
 import { user } from '../auth/auth.table';
 import { equipmentModel, equipmentUnit, kit } from './equipment.table';
 import { site } from './sites.table';
+
+/** A transaction id (Postgres' 64-bit `xid8`), carried as text. */
+const transactionId = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 export const bookingStatus = pgEnum('booking_status', [
 	'requested',
@@ -94,11 +98,19 @@ export const bookingUnit = pgTable(
 			.references(() => equipmentUnit.id, { onDelete: 'restrict' }),
 		startsAt: when('starts_at').notNull(),
 		blockedUntil: when('blocked_until').notNull(),
-		active: boolean('active').notNull().default(true)
+		active: boolean('active').notNull().default(true),
+		/**
+		 * The transaction that last wrote the row (set by triggers): an instance that keeps holds in
+		 * memory asks only for rows written by transactions it may not have seen.
+		 */
+		changedXid: transactionId('changed_xid')
+			.notNull()
+			.default(sql`pg_current_xact_id()`)
 	},
 	(table) => [
 		primaryKey({ columns: [table.bookingId, table.unitId] }),
-		check('booking_unit_period_check', sql`${table.startsAt} < ${table.blockedUntil}`)
+		check('booking_unit_period_check', sql`${table.startsAt} < ${table.blockedUntil}`),
+		index('booking_unit_changed_xid_idx').on(table.changedXid)
 	]
 );
 

@@ -1,8 +1,10 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { LocalizedText } from '../../i18n/localized-text';
 import type { Database } from '../db/client';
 import { equipmentCategory, type EquipmentPhoto } from './equipment.table';
-import { inventorySnapshot } from './inventory-snapshot';
+import { busyUnits } from './busy-units';
+import { catalogueSnapshot, type CatalogueSnapshot } from './catalogue-memory';
+import { cellOf } from './inventory';
 import { matchesSearch } from './search';
 import { site } from './sites.table';
 
@@ -24,61 +26,39 @@ export type CatalogueEntry = {
 	sites: { slug: string; name: string; total: number; available: number | null }[];
 };
 
-/**
- * How many units in service are held, per model and site, during [from, to) plus each model's
- * buffer. One index scan takes every active hold overlapping [from, to + the longest buffer); a
- * unit counts when its earliest such hold starts before `to` plus its own model's buffer.
- */
-async function busyCounts(db: Database, period: { from: Date; to: Date }, longestBufferMinutes: number) {
-	const from = period.from.toISOString();
-	const to = period.to.toISOString();
-	const until = new Date(period.to.getTime() + longestBufferMinutes * 60_000).toISOString();
-	const result = await db.execute<{ model_id: string; site_id: string; busy: number }>(sql`
-		select u.model_id, u.site_id, count(*)::int as busy
-		from (
-			select bu.unit_id, min(bu.starts_at) as first_start
-			from booking_unit bu
-			where bu.active
-				and tstzrange(bu.starts_at, bu.blocked_until, '[)') && tstzrange(${from}::timestamptz, ${until}::timestamptz, '[)')
-			group by bu.unit_id
-		) h
-		join equipment_unit u on u.id = h.unit_id
-		join equipment_model em on em.id = u.model_id
-		where u.status = 'in_service'
-			and h.first_start < ${to}::timestamptz + make_interval(mins => em.buffer_minutes)
-		group by u.model_id, u.site_id`);
-	const rows = Array.isArray(result) ? result : (result as { rows: typeof result }).rows;
-	return new Map(
-		(rows as { model_id: string; site_id: string; busy: number }[]).map((row) => [
-			`${row.model_id}/${row.site_id}`,
-			Number(row.busy)
-		])
-	);
-}
-
 /** The public catalogue: models and kits, with sites, counts and, for a period, what is free. */
 export async function listCatalogue(db: Database, filters: CatalogueFilters = {}): Promise<CatalogueEntry[]> {
-	const period = filters.from && filters.to ? { from: filters.from, to: filters.to } : undefined;
-	const { models, kits, items, sites, totals, longestBufferMinutes } = await inventorySnapshot(db);
-	const busy = period ? await busyCounts(db, period, longestBufferMinutes) : new Map<string, number>();
-	const countOf = (modelId: string, siteId: string) => {
-		const key = `${modelId}/${siteId}`;
-		const total = totals.get(key) ?? 0;
-		return { total, free: total - (busy.get(key) ?? 0) };
-	};
-	const wantedSites = sites.filter((place) => !filters.site || place.slug === filters.site);
-	const modelById = new Map(models.map((model) => [model.id, model]));
+	return catalogueOf(db, await catalogueSnapshot(db), filters);
+}
 
-	const entries: CatalogueEntry[] = models.map((model) => {
+/** The catalogue from a snapshot just refreshed (the database answers only for past windows). */
+export async function catalogueOf(
+	db: Database,
+	snapshot: CatalogueSnapshot,
+	filters: CatalogueFilters
+): Promise<CatalogueEntry[]> {
+	const period = filters.from && filters.to ? { from: filters.from, to: filters.to } : undefined;
+	const { models, kits, linesOf, sites, totals, modelIndex, siteIndex } = snapshot.inventory;
+	const busy = period ? await busyUnits(db, snapshot, period) : undefined;
+	const countOf = (model: number, place: number) => {
+		const cell = cellOf(model, place, sites.length);
+		const total = totals[cell] ?? 0;
+		return { total, free: total - (busy?.[cell] ?? 0) };
+	};
+	const wantedSites = sites.flatMap((place, index) =>
+		!filters.site || place.slug === filters.site ? [{ place, index }] : []
+	);
+
+	const entries: CatalogueEntry[] = models.map((model, modelAt) => {
 		const perSite = wantedSites
-			.map((place) => ({ place, ...countOf(model.id, place.id) }))
+			.map(({ place, index }) => ({ place, ...countOf(modelAt, index) }))
 			.filter((row) => row.total > 0);
 		return {
 			kind: 'model',
 			slug: model.slug,
 			name: model.name,
 			description: model.description,
-			category: { slug: model.category.slug, name: model.category.name },
+			category: model.category,
 			photo: model.photos[0] ?? null,
 			approvalRequired: model.approvalRequired,
 			trainingRequired: model.requiredModuleId !== null,
@@ -94,12 +74,17 @@ export async function listCatalogue(db: Database, filters: CatalogueFilters = {}
 	});
 
 	for (const bundle of kits) {
-		const lines = items.filter((item) => item.kitId === bundle.id);
-		const first = modelById.get(lines[0]?.modelId ?? '');
-		const place = wantedSites.find((candidate) => candidate.id === bundle.siteId);
-		if (!first || !place) continue;
+		const lines = (linesOf.get(bundle.id) ?? []).map((line) => ({
+			...line,
+			model: models[modelIndex.get(line.modelId) ?? -1],
+			at: modelIndex.get(line.modelId) ?? -1
+		}));
+		const first = lines[0]?.model;
+		const wanted = wantedSites.find((candidate) => candidate.place.id === bundle.siteId);
+		if (!first || !wanted || siteIndex.get(bundle.siteId) === undefined) continue;
+		const { place } = wanted;
 		const make = (pick: 'total' | 'free') =>
-			Math.min(...lines.map((line) => Math.floor(countOf(line.modelId, place.id)[pick] / line.quantity)));
+			Math.min(...lines.map((line) => Math.floor(countOf(line.at, wanted.index)[pick] / line.quantity)));
 		const total = make('total');
 		const available = period ? make('free') : null;
 		entries.push({
@@ -107,10 +92,10 @@ export async function listCatalogue(db: Database, filters: CatalogueFilters = {}
 			slug: bundle.slug,
 			name: bundle.name,
 			description: bundle.description,
-			category: { slug: first.category.slug, name: first.category.name },
+			category: first.category,
 			photo: first.photos[0] ?? null,
-			approvalRequired: lines.some((line) => modelById.get(line.modelId)?.approvalRequired),
-			trainingRequired: lines.some((line) => modelById.get(line.modelId)?.requiredModuleId),
+			approvalRequired: lines.some((line) => line.model?.approvalRequired),
+			trainingRequired: lines.some((line) => line.model?.requiredModuleId),
 			total,
 			available,
 			sites: [{ slug: place.slug, name: place.name, total, available }]
