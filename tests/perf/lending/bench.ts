@@ -10,10 +10,24 @@ import { hashPassword } from 'better-auth/crypto';
 import postgres from 'postgres';
 import { generateCity, SCALES } from './city';
 import { perfDatabase } from './database';
-import { availabilityDirect, bookingChurn, bookingsDirect, catalogueDirect, openDirect } from './direct';
+import {
+	availabilityDirect,
+	bookingChurn,
+	bookingsDirect,
+	catalogueAfresh,
+	catalogueDirect,
+	openDirect
+} from './direct';
 import { formatSummary, runHttp, type Summary } from './measure';
 import { signIn, startServer } from './server';
-import { benchResidents, bookingRequests, catalogueWindows, windowQuery, type Window } from './workload';
+import {
+	benchResidents,
+	bookingRequests,
+	catalogueWindows,
+	unaskedWindow,
+	windowQuery,
+	type Window
+} from './workload';
 
 const args = new Map(
 	process.argv.slice(2).map((arg) => {
@@ -42,7 +56,16 @@ const sql = postgres(database.url, { max: 2, onnotice: () => {} });
 const direct = openDirect(database.url);
 let stopServer = () => {};
 const results: Partial<
-	Record<'catalogueHttp' | 'catalogueDirect' | 'availabilitySql' | 'bookingHttp' | 'bookingDirect', Summary>
+	Record<
+		| 'catalogueHttp'
+		| 'catalogueUnasked'
+		| 'catalogueDirect'
+		| 'catalogueAfresh'
+		| 'availabilitySql'
+		| 'bookingHttp'
+		| 'bookingDirect',
+		Summary
+	>
 > = {};
 let explained: { milliseconds: number[]; slowest: string } | undefined;
 try {
@@ -99,6 +122,13 @@ async function measure(passwordHash: string) {
 	);
 	results.catalogueHttp = await runHttp('GET /api/equipment?from&to', options, catalogueRequest);
 	console.log(formatSummary(results.catalogueHttp));
+	// The same with a question nobody asked before each time: no kept answer helps.
+	const unasked = (index: number) => ({
+		...catalogueRequest(index),
+		path: windowQuery(unaskedWindow(now, index))
+	});
+	results.catalogueUnasked = await runHttp('  same, each window new', options, unasked);
+	console.log(formatSummary(results.catalogueUnasked));
 	// --sweep: how many clients at once the catalogue serves within its latency target.
 	for (const clients of args.has('sweep') ? [1, 2, 5, 10] : []) {
 		const label = `  same, ${clients} client${clients > 1 ? 's' : ''}`;
@@ -106,6 +136,8 @@ async function measure(passwordHash: string) {
 	}
 	results.catalogueDirect = await catalogueDirect(direct, windows, RUN.seconds, CLIENTS);
 	console.log(formatSummary(results.catalogueDirect));
+	results.catalogueAfresh = await catalogueAfresh(direct, windows, RUN.seconds, CLIENTS);
+	console.log(formatSummary(results.catalogueAfresh));
 	const churn = await stopChurn();
 	console.log(`  meanwhile ${churn.writes} bookings made or cancelled in-process (${churn.refused} refused)`);
 	const queries = await direct.availabilityQueries(windows);
@@ -155,7 +187,9 @@ function report() {
 		measuredAt: now.toISOString(),
 		catalogue: {
 			http: catalogueHttp,
+			httpEachWindowNew: results.catalogueUnasked,
 			direct: listed,
+			afresh: results.catalogueAfresh,
 			sql: availabilitySql,
 			explainMs: explained?.milliseconds,
 			p50HttpToDirect: ratio(catalogueHttp.p50, listed.p50),

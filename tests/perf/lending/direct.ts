@@ -7,7 +7,8 @@ import type { Database } from '../../../src/lib/server/db/client';
 import * as schema from '../../../src/lib/server/db/schema';
 import { DomainError, InvalidInput, NotSignedIn, Refused } from '../../../src/lib/server/errors';
 import { busyInDatabase } from '../../../src/lib/server/lending/busy-units';
-import { catalogueJson } from '../../../src/lib/server/lending/catalogue-api';
+import { listCatalogue } from '../../../src/lib/server/lending/catalogue';
+import { catalogueJson, encodeCatalogue } from '../../../src/lib/server/lending/catalogue-api';
 import { catalogueSnapshot } from '../../../src/lib/server/lending/catalogue-memory';
 import type { LendingContext } from '../../../src/lib/server/lending/context';
 import { createBooking } from '../../../src/lib/server/lending/create-booking';
@@ -74,6 +75,14 @@ export function openDirect(url: string): Direct {
 export function catalogueDirect(direct: Direct, windows: Window[], seconds: number, concurrency: number) {
 	return runConcurrent('catalogueJson() in-process', { concurrency, seconds }, async (index) => {
 		await catalogueJson(direct.db, windows[index % windows.length] as Window, 'fr');
+		return 200;
+	});
+}
+
+/** The same answers worked out every time, as for a question nobody asked since the last change. */
+export function catalogueAfresh(direct: Direct, windows: Window[], seconds: number, concurrency: number) {
+	return runConcurrent('same, worked out afresh', { concurrency, seconds }, async (index) => {
+		encodeCatalogue(await listCatalogue(direct.db, windows[index % windows.length] as Window), 'fr');
 		return 200;
 	});
 }

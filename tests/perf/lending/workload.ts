@@ -45,6 +45,13 @@ export function catalogueWindows(now: Date): Window[] {
 	});
 }
 
+/** A window of 2–4 hours in the coming eight weeks, a different one for each index (to about 200,000). */
+export function unaskedWindow(now: Date, index: number): Window {
+	const today = zonedParts(now, TIME_ZONE).date;
+	const from = at(addDays(today, 1 + (index % 57)), 8 * 60 + (Math.floor(index / 57) % 360));
+	return { from, to: new Date(from.getTime() + (120 + (index % 120)) * 60_000) };
+}
+
 export const windowQuery = ({ from, to }: Window) =>
 	`/api/equipment?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
 

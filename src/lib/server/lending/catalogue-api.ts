@@ -2,7 +2,7 @@ import { pickLocalized } from '../../i18n/localized-text';
 import type { Locale } from '../../paraglide/runtime';
 import type { Database } from '../db/client';
 import { keptFor } from './busy-units';
-import { catalogueOf, type CatalogueFilters } from './catalogue';
+import { catalogueOf, type CatalogueEntry, type CatalogueFilters } from './catalogue';
 import { catalogueSnapshot } from './catalogue-memory';
 
 const encoder = new TextEncoder();
@@ -22,25 +22,30 @@ export async function catalogueJson(
 	const known = snapshot.answers.get(key);
 	if (known !== undefined) return known;
 	const generation = snapshot.generation;
-	const entries = await catalogueOf(db, snapshot, filters);
-	const json = JSON.stringify(
-		entries.map((entry) => ({
-			slug: entry.slug,
-			kind: entry.kind,
-			name: pickLocalized(entry.name, locale),
-			category: entry.category.slug,
-			total: entry.total,
-			available: entry.available,
-			approvalRequired: entry.approvalRequired,
-			trainingRequired: entry.trainingRequired,
-			sites: entry.sites
-		}))
-	);
-	const answer = encoder.encode(json);
+	const answer = encodeCatalogue(await catalogueOf(db, snapshot, filters), locale);
 	if (snapshot.generation === generation && keptFor(snapshot, filters)) {
 		const period =
 			filters.from && filters.to ? { from: filters.from.getTime(), to: filters.to.getTime() } : undefined;
 		snapshot.answers.set(key, answer, period);
 	}
 	return answer;
+}
+
+/** The API's view of catalogue entries, in one language. */
+export function encodeCatalogue(entries: CatalogueEntry[], locale: Locale): Uint8Array<ArrayBuffer> {
+	return encoder.encode(
+		JSON.stringify(
+			entries.map((entry) => ({
+				slug: entry.slug,
+				kind: entry.kind,
+				name: pickLocalized(entry.name, locale),
+				category: entry.category.slug,
+				total: entry.total,
+				available: entry.available,
+				approvalRequired: entry.approvalRequired,
+				trainingRequired: entry.trainingRequired,
+				sites: entry.sites
+			}))
+		)
+	);
 }
