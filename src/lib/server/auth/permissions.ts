@@ -31,7 +31,10 @@ const rules = {
 		booking.userId === actor.userId || hasRole(actor, 'desk', 'admin'),
 	'bookings.cancel': (actor: Actor, booking: { userId: string | null }) =>
 		booking.userId === actor.userId || hasRole(actor, 'desk', 'admin'),
-	'bookings.list-all': (actor: Actor) => hasRole(actor, 'desk', 'admin')
+	'bookings.list-all': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
+	// The lending desk: today's work, approvals, hand-out and return.
+	'desk.work': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
+	'bookings.decide': (actor: Actor) => hasRole(actor, 'desk', 'admin')
 } as const;
 
 export type Action = keyof typeof rules;

@@ -69,13 +69,22 @@ export const booking = pgTable(
 		returnedAt: when('returned_at'),
 		pickupReminderSentAt: when('pickup_reminder_sent_at'),
 		returnReminderSentAt: when('return_reminder_sent_at'),
-		overdueNoticeSentAt: when('overdue_notice_sent_at')
+		overdueNoticeSentAt: when('overdue_notice_sent_at'),
+		/**
+		 * Set when the desk must look at the booking before pick-up: a unit it held went out of
+		 * service and no other free unit could take its place.
+		 */
+		flaggedAt: when('flagged_at'),
+		flagReason: text('flag_reason', { enum: ['unit_out_of_service'] })
 	},
 	(table) => [
 		check('booking_code_check', sql`${table.code} ~ '^[A-HJ-NP-Z2-9]{6}$'`),
 		check('booking_period_check', sql`${table.startsAt} < ${table.endsAt}`),
 		check('booking_item_check', sql`num_nonnulls(${table.modelId}, ${table.kitId}) = 1`),
 		check('booking_note_check', sql`length(${table.note}) <= 500`),
+		check('booking_flag_check', sql`(${table.flaggedAt} is null) = (${table.flagReason} is null)`),
+		check('booking_flag_reason_check', sql`${table.flagReason} in ('unit_out_of_service')`),
+		check('booking_decision_reason_check', sql`length(${table.decisionReason}) <= 1000`),
 		index('booking_user_idx').on(table.userId, table.startsAt),
 		index('booking_site_start_idx').on(table.siteId, table.startsAt),
 		index('booking_status_idx').on(table.status, table.startsAt)
@@ -155,4 +164,35 @@ export const calendarFeed = pgTable(
 		createdAt: when('created_at').notNull().defaultNow()
 	},
 	(table) => [check('calendar_feed_token_check', sql`length(${table.token}) >= 32`)]
+);
+
+export const handoverKind = pgEnum('handover_kind', ['check_out', 'check_in']);
+
+/**
+ * What the desk saw when a unit went out or came back: the proof of condition both sides can
+ * point to later. A damaged return takes the unit out of service.
+ */
+export const bookingHandover = pgTable(
+	'booking_handover',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		bookingId: uuid('booking_id')
+			.notNull()
+			.references(() => booking.id, { onDelete: 'cascade' }),
+		unitId: uuid('unit_id')
+			.notNull()
+			.references(() => equipmentUnit.id, { onDelete: 'restrict' }),
+		kind: handoverKind('kind').notNull(),
+		condition: text('condition').notNull().default(''),
+		damaged: boolean('damaged').notNull().default(false),
+		/** A photo in media storage, when one was taken. */
+		photoKey: text('photo_key'),
+		staffId: uuid('staff_id').references(() => user.id, { onDelete: 'set null' }),
+		at: when('at').notNull().defaultNow()
+	},
+	(table) => [
+		check('booking_handover_condition_check', sql`length(${table.condition}) <= 1000`),
+		index('booking_handover_booking_idx').on(table.bookingId),
+		index('booking_handover_unit_idx').on(table.unitId, table.at)
+	]
 );
