@@ -1,4 +1,4 @@
-import type { BookingView } from './my-bookings';
+import type { BookingView } from './booking-views';
 
 /** A booking as the API shows it. */
 export function bookingJson(view: BookingView) {

@@ -1,93 +1,12 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import type { LocalizedText } from '../../i18n/localized-text';
 import { recordAudit } from '../audit/record';
 import { authorize, can, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound, Refused } from '../errors';
-import { booking, bookingUnit, type BookingStatus } from './bookings.table';
+import { readBookings, type BookingView } from './booking-views';
+import { booking } from './bookings.table';
 import type { LendingContext } from './context';
-import { equipmentModel, equipmentUnit, kit } from './equipment.table';
-import { site } from './sites.table';
-
-export type BookingView = {
-	id: string;
-	code: string;
-	status: BookingStatus;
-	start: Date;
-	end: Date;
-	createdAt: Date;
-	updatedAt: Date;
-	note: string | null;
-	decisionReason: string | null;
-	userId: string | null;
-	equipment: { kind: 'model' | 'kit'; slug: string; name: LocalizedText };
-	site: { slug: string; name: string; address: string };
-	units: { assetTag: string; model: LocalizedText }[];
-	/** Before pick-up a resident may still cancel. */
-	cancellable: boolean;
-	overdue: boolean;
-};
-
-const unitModel = alias(equipmentModel, 'unit_model');
-
-async function readBookings(db: Database, where: SQL | undefined, order: 'upcoming' | 'recent', limit = 200) {
-	const rows = await db
-		.select({
-			booking,
-			model: { slug: equipmentModel.slug, name: equipmentModel.name },
-			kit: { slug: kit.slug, name: kit.name },
-			site: { slug: site.slug, name: site.name, address: site.address }
-		})
-		.from(booking)
-		.innerJoin(site, eq(site.id, booking.siteId))
-		.leftJoin(equipmentModel, eq(equipmentModel.id, booking.modelId))
-		.leftJoin(kit, eq(kit.id, booking.kitId))
-		.where(where)
-		.orderBy(order === 'upcoming' ? asc(booking.startsAt) : desc(booking.startsAt))
-		.limit(limit);
-	const ids = rows.map((row) => row.booking.id);
-	const units =
-		ids.length === 0
-			? []
-			: await db
-					.select({
-						bookingId: bookingUnit.bookingId,
-						assetTag: equipmentUnit.assetTag,
-						model: unitModel.name
-					})
-					.from(bookingUnit)
-					.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
-					.innerJoin(unitModel, eq(unitModel.id, equipmentUnit.modelId))
-					.where(inArray(bookingUnit.bookingId, ids))
-					.orderBy(equipmentUnit.assetTag);
-	const now = new Date();
-	return rows.map(({ booking: row, model, kit: bundle, site: place }): BookingView => {
-		const item = model
-			? { kind: 'model' as const, ...model }
-			: { kind: 'kit' as const, ...(bundle ?? { slug: '', name: { fr: '' } }) };
-		return {
-			id: row.id,
-			code: row.code,
-			status: row.status,
-			start: row.startsAt,
-			end: row.endsAt,
-			createdAt: row.createdAt,
-			updatedAt: row.updatedAt,
-			note: row.note,
-			decisionReason: row.decisionReason,
-			userId: row.userId,
-			equipment: item,
-			site: place,
-			units: units
-				.filter((unit) => unit.bookingId === row.id)
-				.map(({ assetTag, model: name }) => ({ assetTag, model: name })),
-			cancellable: row.status === 'requested' || row.status === 'confirmed',
-			overdue: row.status === 'checked_out' && row.endsAt < now
-		};
-	});
-}
 
 /** A resident's own bookings, soonest first; desk staff and admins may list everyone's. */
 export async function listBookings(db: Database, actor: Actor | null, scope: 'mine' | 'all' = 'mine') {

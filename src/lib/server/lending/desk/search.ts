@@ -1,0 +1,40 @@
+import { eq, exists, ilike, or, and, sql } from 'drizzle-orm';
+import { user } from '../../auth/auth.table';
+import type { Database } from '../../db/client';
+import { normalizeBookingCode } from '../booking-code';
+import { readBookings } from '../booking-views';
+import { booking, bookingUnit } from '../bookings.table';
+import { equipmentUnit } from '../equipment.table';
+
+/** `%` and `_` typed at the desk are letters, not wildcards. */
+const literally = (typed: string) => typed.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/**
+ * Bookings at any site found by what the desk typed: a booking code, a unit's asset tag, or part
+ * of the resident's name or email address. Most recent first. Callers check the permission.
+ */
+export function searchBookings(db: Database, typed: string, now: Date) {
+	const pattern = `%${literally(typed)}%`;
+	const heldUnitTagged = db
+		.select({ one: sql`1` })
+		.from(bookingUnit)
+		.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
+		.where(
+			and(
+				eq(bookingUnit.bookingId, booking.id),
+				eq(sql`upper(${equipmentUnit.assetTag})`, typed.toUpperCase())
+			)
+		);
+	return readBookings(
+		db,
+		or(
+			eq(booking.code, normalizeBookingCode(typed)),
+			exists(heldUnitTagged),
+			ilike(user.name, pattern),
+			ilike(user.email, pattern)
+		),
+		'recent',
+		30,
+		now
+	);
+}
