@@ -6,7 +6,14 @@ import { queueMail } from '../mail/outbox';
 import type { LendingContext } from './context';
 
 export type BookingMailKind =
-	'confirmed' | 'requested' | 'approved' | 'rejected' | 'pickup_reminder' | 'return_reminder' | 'overdue';
+	| 'confirmed'
+	| 'requested'
+	| 'approved'
+	| 'rejected'
+	| 'pickup_reminder'
+	| 'return_reminder'
+	| 'overdue'
+	| 'unit_withdrawn';
 
 export type BookingForMail = {
 	id: string;
@@ -36,7 +43,8 @@ const subjects = {
 	rejected: m.mail_booking_rejected_subject,
 	pickup_reminder: m.mail_booking_pickup_reminder_subject,
 	return_reminder: m.mail_booking_return_reminder_subject,
-	overdue: m.mail_booking_overdue_subject
+	overdue: m.mail_booking_overdue_subject,
+	unit_withdrawn: m.mail_booking_unit_withdrawn_subject
 } satisfies Record<BookingMailKind, unknown>;
 
 function introOf(kind: BookingMailKind, booking: BookingForMail, locale: Locale) {
@@ -56,6 +64,8 @@ function introOf(kind: BookingMailKind, booking: BookingForMail, locale: Locale)
 			return m.mail_booking_return_reminder_intro({}, options);
 		case 'overdue':
 			return m.mail_booking_overdue_intro({}, options);
+		case 'unit_withdrawn':
+			return m.mail_booking_unit_withdrawn_intro({}, options);
 	}
 }
 

@@ -1,0 +1,133 @@
+import { and, eq, gt, inArray, ne, notExists, sql } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record';
+import type { Actor } from '../../auth/permissions';
+import type { Database } from '../../db/client';
+import { EXCLUSION_VIOLATION, sqlStateOf } from '../../db/errors';
+import { bookingForMail } from '../booking-for-mail';
+import { queueBookingMail } from '../booking-mail';
+import { booking, bookingUnit } from '../bookings.table';
+import type { LendingContext } from '../context';
+import { equipmentUnit } from '../equipment.table';
+
+type Context = Pick<LendingContext, 'now' | 'timeZone' | 'mailer' | 'origin'>;
+
+/** Another unit of the same model and site, in service and free for the whole hold, if any. */
+async function replacementFor(db: Database, unitId: string, hold: { startsAt: Date; blockedUntil: Date }) {
+	const [unit] = await db.select().from(equipmentUnit).where(eq(equipmentUnit.id, unitId));
+	if (!unit) return undefined;
+	const overlapping = db
+		.select({ one: sql`1` })
+		.from(bookingUnit)
+		.where(
+			and(
+				eq(bookingUnit.unitId, equipmentUnit.id),
+				eq(bookingUnit.active, true),
+				sql`tstzrange(${bookingUnit.startsAt}, ${bookingUnit.blockedUntil}, '[)') && tstzrange(${hold.startsAt.toISOString()}::timestamptz, ${hold.blockedUntil.toISOString()}::timestamptz, '[)')`
+			)
+		);
+	const [free] = await db
+		.select({ id: equipmentUnit.id, assetTag: equipmentUnit.assetTag })
+		.from(equipmentUnit)
+		.where(
+			and(
+				eq(equipmentUnit.modelId, unit.modelId),
+				eq(equipmentUnit.siteId, unit.siteId),
+				eq(equipmentUnit.status, 'in_service'),
+				ne(equipmentUnit.id, unit.id),
+				notExists(overlapping)
+			)
+		)
+		.orderBy(equipmentUnit.assetTag)
+		.limit(1)
+		.for('no key update', { skipLocked: true });
+	return free;
+}
+
+/**
+ * Units just taken out of service stop holding anything ahead: each booking still to come that
+ * held one moves to another free unit of the same model and site, or, when none is free, is
+ * flagged for the desk and its resident told. Runs in the caller's transaction.
+ */
+export async function withdrawUnits(
+	db: Database,
+	actor: Actor,
+	units: { id: string; assetTag: string }[],
+	context: Context
+): Promise<{ moved: number; flagged: number }> {
+	const now = context.now();
+	let moved = 0;
+	let flagged = 0;
+	for (const unit of units) {
+		await recordAudit(db, {
+			actorId: actor.userId,
+			action: 'unit.out_of_service',
+			subjectType: 'equipment_unit',
+			subjectId: unit.id,
+			before: { status: 'in_service' },
+			after: { status: 'out_of_service' }
+		});
+		const holds = await db
+			.select({
+				bookingId: bookingUnit.bookingId,
+				startsAt: bookingUnit.startsAt,
+				blockedUntil: bookingUnit.blockedUntil
+			})
+			.from(bookingUnit)
+			.innerJoin(booking, eq(booking.id, bookingUnit.bookingId))
+			.where(
+				and(
+					eq(bookingUnit.unitId, unit.id),
+					eq(bookingUnit.active, true),
+					gt(bookingUnit.blockedUntil, now),
+					inArray(booking.status, ['requested', 'confirmed'])
+				)
+			)
+			.orderBy(bookingUnit.startsAt);
+		for (const hold of holds) {
+			const replacement = await replacementFor(db, unit.id, hold);
+			if (replacement && (await moveHold(db, hold.bookingId, unit.id, replacement.id))) {
+				moved += 1;
+				await recordAudit(db, {
+					actorId: actor.userId,
+					action: 'booking.reassign',
+					subjectType: 'booking',
+					subjectId: hold.bookingId,
+					before: { unit: unit.assetTag },
+					after: { unit: replacement.assetTag }
+				});
+				continue;
+			}
+			flagged += 1;
+			await db
+				.update(booking)
+				.set({ flaggedAt: now, flagReason: 'unit_out_of_service' })
+				.where(eq(booking.id, hold.bookingId));
+			await recordAudit(db, {
+				actorId: actor.userId,
+				action: 'booking.flag',
+				subjectType: 'booking',
+				subjectId: hold.bookingId,
+				after: { flagReason: 'unit_out_of_service', unit: unit.assetTag }
+			});
+			const forMail = await bookingForMail(db, hold.bookingId);
+			if (forMail) await queueBookingMail(db, context, 'unit_withdrawn', forMail);
+		}
+	}
+	return { moved, flagged };
+}
+
+/** Moves one hold to another unit; false when the database finds it taken after all. */
+async function moveHold(db: Database, bookingId: string, from: string, to: string) {
+	try {
+		await db.transaction(async (savepoint) => {
+			await savepoint
+				.update(bookingUnit)
+				.set({ unitId: to })
+				.where(and(eq(bookingUnit.bookingId, bookingId), eq(bookingUnit.unitId, from)));
+		});
+		return true;
+	} catch (problem) {
+		if (sqlStateOf(problem) === EXCLUSION_VIOLATION) return false;
+		throw problem;
+	}
+}
