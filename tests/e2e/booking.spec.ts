@@ -34,7 +34,7 @@ test('a resident finds the Zoom H5, books it for next Thursday at Capucins, sees
 	await expect(page).toHaveURL(/\/my\/bookings\/[0-9a-f-]{36}\?new=1$/);
 	await expectAccessible(page);
 	await expect(page.getByText('C’est réservé ! Un e-mail de confirmation est en route.')).toBeVisible();
-	await expect(page.locator('figure .qr svg')).toBeVisible();
+	await expect(page.locator('figure img.qr[src^="data:image/svg+xml;base64,"]')).toBeVisible();
 	const code = (await page.locator('.code').textContent())?.trim() ?? '';
 	expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
 	await expect(page.getByText('Confirmée')).toBeVisible();

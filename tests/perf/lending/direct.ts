@@ -20,7 +20,8 @@ import type { BookingRequest, Window } from './workload';
 /** The app's pool size (openDatabase's default). */
 const POOL = 10;
 
-type Captured = { query: string; params: unknown[] };
+/** A query as drizzle sent it; its parameters were postgres.js values then, and are again. */
+type Captured = { query: string; params: postgres.ParameterOrJSON<never>[] };
 
 export type Direct = {
 	db: Database;
@@ -35,7 +36,10 @@ export type Direct = {
 export function openDirect(url: string): Direct {
 	const client = postgres(url, { max: POOL, onnotice: () => {} });
 	let capturing: Captured[] | undefined;
-	const logger = { logQuery: (query: string, params: unknown[]) => void capturing?.push({ query, params }) };
+	const logger = {
+		logQuery: (query: string, params: unknown[]) =>
+			void capturing?.push({ query, params: params as Captured['params'] })
+	};
 	const db = drizzle({ client, schema, logger }) as unknown as Database;
 	return {
 		db,
@@ -52,14 +56,14 @@ export function openDirect(url: string): Direct {
 			capturing = undefined;
 			return found;
 		},
-		replay: ({ query, params }) => client.unsafe(query, params as never[]),
+		replay: ({ query, params }) => client.unsafe(query, params),
 		async explain(queries) {
 			const milliseconds: number[] = [];
 			let slowest = { time: -1, plan: '' };
 			for (const { query, params } of queries) {
 				const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(
 					`explain (analyze, buffers) ${query}`,
-					params as never[]
+					params
 				);
 				const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
 				const time = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? Number.NaN);

@@ -6,9 +6,9 @@ import { booking } from './bookings.table';
 import { equipmentModel, kit } from './equipment.table';
 import { site } from './sites.table';
 
-/** A booking as its messages name it; null when nobody is left to tell (account deleted). */
-export async function bookingForMail(db: Database, bookingId: string): Promise<BookingForMail | null> {
-	const [row] = await db
+/** Bookings with what their messages name: item, site, and the person to tell (never a deleted one). */
+export function selectBookingsForMail(db: Database) {
+	return db
 		.select({
 			id: booking.id,
 			code: booking.code,
@@ -24,9 +24,17 @@ export async function bookingForMail(db: Database, bookingId: string): Promise<B
 		.innerJoin(user, eq(user.id, booking.userId))
 		.innerJoin(site, eq(site.id, booking.siteId))
 		.leftJoin(equipmentModel, eq(equipmentModel.id, booking.modelId))
-		.leftJoin(kit, eq(kit.id, booking.kitId))
-		.where(eq(booking.id, bookingId));
-	if (!row) return null;
-	const { modelName, kitName, ...rest } = row;
+		.leftJoin(kit, eq(kit.id, booking.kitId));
+}
+
+type MailRow = Awaited<ReturnType<ReturnType<typeof selectBookingsForMail>['execute']>>[number];
+
+export function asBookingForMail({ modelName, kitName, ...rest }: MailRow): BookingForMail {
 	return { ...rest, item: modelName ?? kitName ?? { fr: '' } };
+}
+
+/** One booking as its messages name it; null when nobody is left to tell (account deleted). */
+export async function bookingForMail(db: Database, bookingId: string): Promise<BookingForMail | null> {
+	const [row] = await selectBookingsForMail(db).where(eq(booking.id, bookingId));
+	return row ? asBookingForMail(row) : null;
 }

@@ -3,11 +3,10 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { user } from '../auth/auth.table';
 import type { Database } from '../db/client';
 import { zonedParts } from '../../time/zoned';
+import { asBookingForMail, selectBookingsForMail } from './booking-for-mail';
 import { queueBookingMail, type BookingMailKind } from './booking-mail';
 import { booking } from './bookings.table';
 import type { LendingContext } from './context';
-import { equipmentModel, kit } from './equipment.table';
-import { site } from './sites.table';
 
 type Context = Pick<LendingContext, 'mailer' | 'origin' | 'timeZone' | 'now'>;
 
@@ -31,29 +30,14 @@ async function sendOnce(
 	respectPreference: boolean
 ): Promise<number> {
 	const sent = await db.transaction(async (tx) => {
-		const rows = await tx
-			.select({
-				id: booking.id,
-				code: booking.code,
-				start: booking.startsAt,
-				end: booking.endsAt,
-				modelName: equipmentModel.name,
-				kitName: kit.name,
-				site: site.name,
-				person: { id: user.id, email: user.email, locale: user.locale }
-			})
-			.from(booking)
-			.innerJoin(user, eq(user.id, booking.userId))
-			.innerJoin(site, eq(site.id, booking.siteId))
-			.leftJoin(equipmentModel, eq(equipmentModel.id, booking.modelId))
-			.leftJoin(kit, eq(kit.id, booking.kitId))
+		const rows = await selectBookingsForMail(tx)
 			.where(
 				and(due, isNull(booking[column]), respectPreference ? eq(user.notifyReminders, true) : undefined)
 			)
 			.limit(500)
 			.for('update', { of: booking, skipLocked: true });
 		for (const row of rows) {
-			await queueBookingMail(tx, context, kind, { ...row, item: row.modelName ?? row.kitName ?? { fr: '' } });
+			await queueBookingMail(tx, context, kind, asBookingForMail(row));
 		}
 		if (rows.length > 0) {
 			await tx

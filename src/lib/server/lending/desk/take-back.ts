@@ -40,7 +40,12 @@ export async function takeBack(db: Database, actor: Actor | null, input: unknown
 		if (!found) throw new NotFound(m.booking_not_found());
 		if (found.status !== 'checked_out') throw new Refused('not_out', m.desk_not_out());
 		const held = await tx
-			.select({ id: equipmentUnit.id, assetTag: equipmentUnit.assetTag })
+			.select({
+				id: equipmentUnit.id,
+				assetTag: equipmentUnit.assetTag,
+				modelId: equipmentUnit.modelId,
+				siteId: equipmentUnit.siteId
+			})
 			.from(bookingUnit)
 			.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
 			.where(eq(bookingUnit.bookingId, found.id));

@@ -11,10 +11,14 @@ import { equipmentUnit } from '../equipment.table';
 
 type Context = Pick<LendingContext, 'now' | 'timeZone' | 'mailer' | 'origin'>;
 
+type WithdrawnUnit = { id: string; assetTag: string; modelId: string; siteId: string };
+
 /** Another unit of the same model and site, in service and free for the whole hold, if any. */
-async function replacementFor(db: Database, unitId: string, hold: { startsAt: Date; blockedUntil: Date }) {
-	const [unit] = await db.select().from(equipmentUnit).where(eq(equipmentUnit.id, unitId));
-	if (!unit) return undefined;
+async function replacementFor(
+	db: Database,
+	unit: WithdrawnUnit,
+	hold: { startsAt: Date; blockedUntil: Date }
+) {
 	const overlapping = db
 		.select({ one: sql`1` })
 		.from(bookingUnit)
@@ -51,7 +55,7 @@ async function replacementFor(db: Database, unitId: string, hold: { startsAt: Da
 export async function withdrawUnits(
 	db: Database,
 	actor: Actor,
-	units: { id: string; assetTag: string }[],
+	units: WithdrawnUnit[],
 	context: Context
 ): Promise<{ moved: number; flagged: number }> {
 	const now = context.now();
@@ -84,7 +88,7 @@ export async function withdrawUnits(
 			)
 			.orderBy(bookingUnit.startsAt);
 		for (const hold of holds) {
-			const replacement = await replacementFor(db, unit.id, hold);
+			const replacement = await replacementFor(db, unit, hold);
 			if (replacement && (await moveHold(db, hold.bookingId, unit.id, replacement.id))) {
 				moved += 1;
 				await recordAudit(db, {

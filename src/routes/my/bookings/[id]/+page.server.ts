@@ -1,6 +1,6 @@
 import { app } from '$lib/server/app';
 import { formFailure, pageFailure } from '$lib/server/http';
-import { bookingQrSvg } from '$lib/server/lending/booking-qr';
+import { bookingQrDataUrl } from '$lib/server/lending/booking-qr';
 import { cancelBooking, getBooking } from '$lib/server/lending/my-bookings';
 import { lendingContext } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		const booking = await getBooking(db, locals.actor, params.id);
 		return {
 			booking,
-			qr: await bookingQrSvg(booking.code, settings.origin),
+			qr: await bookingQrDataUrl(booking.code, settings.origin),
 			justBooked: url.searchParams.has('new')
 		};
 	} catch (problem) {
