@@ -48,7 +48,7 @@ describe('routes reach data only through use cases', () => {
 });
 
 // Permission checks themselves (can, isStaff) are the guard, not use cases.
-const DOMAIN_IMPORT = /import \{([^}]+)\} from '\$lib\/server\/(?!auth\/permissions)([\w-]+\/[\w-]+)';/g;
+const DOMAIN_IMPORT = /import \{([^}]+)\} from '\$lib\/server\/(?!auth\/permissions)([\w-]+(?:\/[\w-]+)+)';/g;
 
 function useCasesImportedBy(source: string): { name: string; module: string }[] {
 	return [...source.matchAll(DOMAIN_IMPORT)].flatMap(([, names = '', module = '']) =>

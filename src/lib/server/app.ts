@@ -8,11 +8,13 @@ import { startHousekeeping } from './housekeeping';
 import { log } from './log';
 import { startJobs, type Jobs } from './jobs/jobs';
 import type { LendingContext } from './lending/context';
+import { localStorage, type MediaStorage } from './media/storage';
 import { lendingJobs, WAITLIST_JOB } from './lending/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 
 export type App = {
 	settings: Config;
+	media: MediaStorage;
 	database: DatabaseHandle;
 	db: Database;
 	auth: Auth;
@@ -42,13 +44,15 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 	const stopHousekeeping = startHousekeeping(database.db, log);
 	// The waitlist job is triggered by lending use cases, which the job runner itself calls.
 	const queue: { jobs?: Jobs } = {};
+	const media = localStorage(settings.mediaDir);
 	const lending = (): LendingContext => ({
 		timeZone: settings.timeZone,
 		activeBookingLimit: settings.activeBookingLimit,
 		origin: settings.origin,
 		mailer,
 		now: () => new Date(),
-		unitsReleased: () => queue.jobs?.trigger(WAITLIST_JOB)
+		unitsReleased: () => queue.jobs?.trigger(WAITLIST_JOB),
+		media: { storage: media, photoMaxBytes: settings.photoMaxBytes }
 	});
 	const running = await startJobs(database.jobConnection, lendingJobs(database.db, lending), settings, log);
 	queue.jobs = running;
@@ -60,6 +64,7 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		mailer,
 		jobs: running,
 		lending,
+		media,
 		async stop() {
 			stopHousekeeping();
 			await running.stop();

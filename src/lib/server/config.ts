@@ -16,6 +16,8 @@ const environmentSchema = z.object({
 	CITY_NAME: z.string().default('Brest'),
 	CITY_TIMEZONE: z.string().default('Europe/Paris'),
 	BOOKING_ACTIVE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
+	MEDIA_DIR: z.string().optional(),
+	PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(15),
 	SEED_DEMO: flag.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
@@ -43,6 +45,8 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		cityName: env.CITY_NAME,
 		timeZone: env.CITY_TIMEZONE,
 		activeBookingLimit: env.BOOKING_ACTIVE_LIMIT,
+		mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
+		photoMaxBytes: env.PHOTO_MAX_MB * 1_000_000,
 		// The demo (with its published passwords) only seeds itself on the embedded, local database.
 		seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
 		logLevel: env.LOG_LEVEL

@@ -7,6 +7,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	if (!isStaff(locals.actor)) error(403, m.error_staff_only());
 	return {
 		staffLinks: {
+			desk: can(locals.actor, 'desk.work'),
+			audit: can(locals.actor, 'audit.read'),
 			people: can(locals.actor, 'people.list'),
 			outbox: can(locals.actor, 'outbox.read')
 		}

@@ -34,7 +34,14 @@ const rules = {
 	'bookings.list-all': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
 	// The lending desk: today's work, approvals, hand-out and return.
 	'desk.work': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
-	'bookings.decide': (actor: Actor) => hasRole(actor, 'desk', 'admin')
+	'bookings.decide': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
+	// What staff did, for the people accountable for the service.
+	'audit.read': (actor: Actor) => hasRole(actor, 'admin'),
+	// Inventory and reports are the desk's daily tools as much as the administration's.
+	'inventory.manage': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
+	'reports.read': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
+	// A training given in person at the desk counts like one passed online.
+	'training.record': (actor: Actor) => hasRole(actor, 'desk', 'admin')
 } as const;
 
 export type Action = keyof typeof rules;

@@ -1,4 +1,5 @@
 import type { Mailer } from '../mail/mailer';
+import type { PhotoStore } from './desk/handover-photo';
 
 /** What lending use cases need besides the database: the city's clock and rules, and the mail. */
 export type LendingContext = {
@@ -9,4 +10,6 @@ export type LendingContext = {
 	now: () => Date;
 	/** Called once units have been given back (a cancellation): someone may be waiting for them. */
 	unitsReleased: () => void;
+	/** Where photos taken at the desk are kept. */
+	media: PhotoStore;
 };

@@ -7,6 +7,7 @@ import { NotFound, Refused } from '../errors';
 import { readBookings, type BookingView } from './booking-views';
 import { booking } from './bookings.table';
 import type { LendingContext } from './context';
+import { isUuid } from '../ids';
 
 /** A resident's own bookings, soonest first; desk staff and admins may list everyone's. */
 export async function listBookings(db: Database, actor: Actor | null, scope: 'mine' | 'all' = 'mine') {
@@ -26,8 +27,7 @@ export async function listBookingsOf(db: Database, userId: string) {
 /** One booking; someone else's is "not found" rather than "forbidden", so ids reveal nothing. */
 export async function getBooking(db: Database, actor: Actor | null, id: string): Promise<BookingView> {
 	authorize(actor, 'bookings.own');
-	const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-	const [found] = isUuid ? await readBookings(db, eq(booking.id, id), 'recent', 1) : [];
+	const [found] = isUuid(id) ? await readBookings(db, eq(booking.id, id), 'recent', 1) : [];
 	if (!found || !can(actor, 'bookings.read', found)) throw new NotFound(m.booking_not_found());
 	return found;
 }

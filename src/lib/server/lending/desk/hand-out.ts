@@ -8,6 +8,7 @@ import type { Database } from '../../db/client';
 import { EXCLUSION_VIOLATION, sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
+import { withHandoverPhoto } from './handover-photo';
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
@@ -25,7 +26,9 @@ export const handOutSchema = z.object({
 	handedOut: z
 		.record(z.uuid(), z.string().trim().max(60))
 		.default({})
-		.transform((tags) => Object.fromEntries(Object.entries(tags).filter(([, tag]) => tag !== '')))
+		.transform((tags) => Object.fromEntries(Object.entries(tags).filter(([, tag]) => tag !== ''))),
+	/** An optional photo of the units as they leave (its type is checked from its content). */
+	photo: z.instanceof(Uint8Array).optional()
 });
 
 type HeldUnit = { id: string; assetTag: string; modelId: string; siteId: string };
@@ -91,50 +94,58 @@ export async function handOut(
 	db: Database,
 	actor: Actor | null,
 	input: unknown,
-	context: Pick<LendingContext, 'now' | 'timeZone'>
+	context: Pick<LendingContext, 'now' | 'timeZone' | 'media'>
 ) {
 	authorize(actor, 'desk.work');
 	const request = parseInput(handOutSchema, input);
 	const now = context.now();
-	await db.transaction(async (tx) => {
-		const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
-		if (!found) throw new NotFound(m.booking_not_found());
-		if (found.status === 'requested') throw new Refused('not_approved', m.desk_not_approved());
-		if (found.status !== 'confirmed') throw new Refused('not_ready', m.desk_not_ready_for_hand_out());
-		const pickUpDay = zonedInstant(
-			zonedParts(found.startsAt, context.timeZone).date,
-			'00:00',
-			context.timeZone
-		);
-		if (now < pickUpDay) throw new Refused('too_early', m.desk_too_early());
-		if (now >= found.endsAt) throw new Refused('too_late', m.desk_too_late());
-		const held = await heldUnits(tx, found.id);
-		const out: HeldUnit[] = [];
-		for (const unit of held) {
-			const tag = request.handedOut[unit.id];
-			out.push(tag && tag.toUpperCase() !== unit.assetTag ? await swapUnit(tx, found.id, unit, tag) : unit);
-		}
-		await tx.insert(bookingHandover).values(
-			out.map((unit) => ({
-				bookingId: found.id,
-				unitId: unit.id,
-				kind: 'check_out' as const,
-				condition: request.condition,
-				staffId: actor.userId,
-				at: now
-			}))
-		);
-		await tx
-			.update(booking)
-			.set({ status: 'checked_out', checkedOutAt: now })
-			.where(eq(booking.id, found.id));
-		await recordAudit(tx, {
-			actorId: actor.userId,
-			action: 'booking.hand_out',
-			subjectType: 'booking',
-			subjectId: found.id,
-			before: { status: found.status, units: held.map((unit) => unit.assetTag) },
-			after: { status: 'checked_out', units: out.map((unit) => unit.assetTag), condition: request.condition }
-		});
-	});
+	await withHandoverPhoto(context.media, request.photo, (photoKey) =>
+		db.transaction(async (tx) => {
+			const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
+			if (!found) throw new NotFound(m.booking_not_found());
+			if (found.status === 'requested') throw new Refused('not_approved', m.desk_not_approved());
+			if (found.status !== 'confirmed') throw new Refused('not_ready', m.desk_not_ready_for_hand_out());
+			const pickUpDay = zonedInstant(
+				zonedParts(found.startsAt, context.timeZone).date,
+				'00:00',
+				context.timeZone
+			);
+			if (now < pickUpDay) throw new Refused('too_early', m.desk_too_early());
+			if (now >= found.endsAt) throw new Refused('too_late', m.desk_too_late());
+			const held = await heldUnits(tx, found.id);
+			const out: HeldUnit[] = [];
+			for (const unit of held) {
+				const tag = request.handedOut[unit.id];
+				out.push(tag && tag.toUpperCase() !== unit.assetTag ? await swapUnit(tx, found.id, unit, tag) : unit);
+			}
+			await tx.insert(bookingHandover).values(
+				out.map((unit) => ({
+					bookingId: found.id,
+					unitId: unit.id,
+					kind: 'check_out' as const,
+					condition: request.condition,
+					photoKey,
+					staffId: actor.userId,
+					at: now
+				}))
+			);
+			await tx
+				.update(booking)
+				.set({ status: 'checked_out', checkedOutAt: now })
+				.where(eq(booking.id, found.id));
+			await recordAudit(tx, {
+				actorId: actor.userId,
+				action: 'booking.hand_out',
+				subjectType: 'booking',
+				subjectId: found.id,
+				before: { status: found.status, units: held.map((unit) => unit.assetTag) },
+				after: {
+					status: 'checked_out',
+					units: out.map((unit) => unit.assetTag),
+					condition: request.condition,
+					photo: photoKey !== null
+				}
+			});
+		})
+	);
 }

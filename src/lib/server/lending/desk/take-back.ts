@@ -6,6 +6,7 @@ import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
+import { withHandoverPhoto } from './handover-photo';
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
@@ -22,10 +23,12 @@ export const takeBackSchema = z.object({
 	damaged: z
 		.union([z.uuid(), z.array(z.uuid())])
 		.optional()
-		.transform((ids) => (ids === undefined ? [] : Array.isArray(ids) ? ids : [ids]))
+		.transform((ids) => (ids === undefined ? [] : Array.isArray(ids) ? ids : [ids])),
+	/** An optional photo of the units as they come back, damage included. */
+	photo: z.instanceof(Uint8Array).optional()
 });
 
-type Context = Pick<LendingContext, 'now' | 'timeZone' | 'mailer' | 'origin' | 'unitsReleased'>;
+type Context = Pick<LendingContext, 'now' | 'timeZone' | 'mailer' | 'origin' | 'unitsReleased' | 'media'>;
 
 /**
  * Takes a loan back: the condition of each unit noted, the booking returned (late when after its
@@ -35,60 +38,64 @@ export async function takeBack(db: Database, actor: Actor | null, input: unknown
 	authorize(actor, 'desk.work');
 	const request = parseInput(takeBackSchema, input);
 	const now = context.now();
-	const outcome = await db.transaction(async (tx) => {
-		const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
-		if (!found) throw new NotFound(m.booking_not_found());
-		if (found.status !== 'checked_out') throw new Refused('not_out', m.desk_not_out());
-		const held = await tx
-			.select({
-				id: equipmentUnit.id,
-				assetTag: equipmentUnit.assetTag,
-				modelId: equipmentUnit.modelId,
-				siteId: equipmentUnit.siteId
-			})
-			.from(bookingUnit)
-			.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
-			.where(eq(bookingUnit.bookingId, found.id));
-		const damaged = held.filter((unit) => request.damaged.includes(unit.id));
-		if (damaged.length !== request.damaged.length)
-			throw new Refused('not_held', m.desk_damage_unknown_unit(), 400);
-		await tx.insert(bookingHandover).values(
-			held.map((unit) => ({
-				bookingId: found.id,
-				unitId: unit.id,
-				kind: 'check_in' as const,
-				condition: request.condition,
-				damaged: damaged.includes(unit),
-				staffId: actor.userId,
-				at: now
-			}))
-		);
-		await tx.update(booking).set({ status: 'returned', returnedAt: now }).where(eq(booking.id, found.id));
-		await recordAudit(tx, {
-			actorId: actor.userId,
-			action: 'booking.take_back',
-			subjectType: 'booking',
-			subjectId: found.id,
-			before: { status: found.status },
-			after: {
-				status: 'returned',
-				late: now > found.endsAt,
-				condition: request.condition,
-				damaged: damaged.map((unit) => unit.assetTag)
-			}
-		});
-		if (damaged.length === 0) return { flagged: 0 };
-		await tx
-			.update(equipmentUnit)
-			.set({ status: 'out_of_service' })
-			.where(
-				inArray(
-					equipmentUnit.id,
-					damaged.map((unit) => unit.id)
-				)
+	const outcome = await withHandoverPhoto(context.media, request.photo, (photoKey) =>
+		db.transaction(async (tx) => {
+			const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
+			if (!found) throw new NotFound(m.booking_not_found());
+			if (found.status !== 'checked_out') throw new Refused('not_out', m.desk_not_out());
+			const held = await tx
+				.select({
+					id: equipmentUnit.id,
+					assetTag: equipmentUnit.assetTag,
+					modelId: equipmentUnit.modelId,
+					siteId: equipmentUnit.siteId
+				})
+				.from(bookingUnit)
+				.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
+				.where(eq(bookingUnit.bookingId, found.id));
+			const damaged = held.filter((unit) => request.damaged.includes(unit.id));
+			if (damaged.length !== request.damaged.length)
+				throw new Refused('not_held', m.desk_damage_unknown_unit(), 400);
+			await tx.insert(bookingHandover).values(
+				held.map((unit) => ({
+					bookingId: found.id,
+					unitId: unit.id,
+					kind: 'check_in' as const,
+					condition: request.condition,
+					damaged: damaged.includes(unit),
+					photoKey,
+					staffId: actor.userId,
+					at: now
+				}))
 			);
-		return withdrawUnits(tx, actor, damaged, context);
-	});
+			await tx.update(booking).set({ status: 'returned', returnedAt: now }).where(eq(booking.id, found.id));
+			await recordAudit(tx, {
+				actorId: actor.userId,
+				action: 'booking.take_back',
+				subjectType: 'booking',
+				subjectId: found.id,
+				before: { status: found.status },
+				after: {
+					status: 'returned',
+					late: now > found.endsAt,
+					condition: request.condition,
+					damaged: damaged.map((unit) => unit.assetTag),
+					photo: photoKey !== null
+				}
+			});
+			if (damaged.length === 0) return { flagged: 0 };
+			await tx
+				.update(equipmentUnit)
+				.set({ status: 'out_of_service' })
+				.where(
+					inArray(
+						equipmentUnit.id,
+						damaged.map((unit) => unit.id)
+					)
+				);
+			return withdrawUnits(tx, actor, damaged, context);
+		})
+	);
 	context.unitsReleased();
 	if (outcome.flagged > 0) context.mailer.nudge();
 }

@@ -23,8 +23,8 @@ export const deskQuerySchema = z.object({
 });
 
 /**
- * A site's day at the desk: pick-ups and returns due today, what is overdue, requests waiting
- * for a decision, bookings flagged for attention, and what a search found (across every site).
+ * A site's day at the desk: pick-ups and returns due today, what is overdue or was never collected,
+ * requests waiting for a decision, bookings flagged for attention, and what a search found (across every site).
  */
 export async function deskToday(
 	db: Database,
@@ -46,10 +46,12 @@ export async function deskToday(
 	const dayEnd = zonedInstant(addDays(today, 1), '00:00', context.timeZone);
 	const atSite = (...conditions: SQL[]) =>
 		readBookings(db, and(eq(booking.siteId, place.id), ...conditions), 'upcoming', 200, now);
-	const [pickUps, returns, overdue, requests, flagged, found] = await Promise.all([
+	const [pickUps, returns, overdue, missed, requests, flagged, found] = await Promise.all([
 		atSite(eq(booking.status, 'confirmed'), gte(booking.startsAt, dayStart), lt(booking.startsAt, dayEnd)),
 		atSite(eq(booking.status, 'checked_out'), gte(booking.endsAt, dayStart), lt(booking.endsAt, dayEnd)),
 		atSite(eq(booking.status, 'checked_out'), lt(booking.endsAt, now)),
+		// Confirmed, the pick-up day gone by, never collected: a no-show to record, or a late pick-up.
+		atSite(eq(booking.status, 'confirmed'), lt(booking.startsAt, dayStart)),
 		atSite(eq(booking.status, 'requested'), gte(booking.endsAt, now)),
 		atSite(isNotNull(booking.flaggedAt), inArray(booking.status, ['requested', 'confirmed'])),
 		query.q ? searchBookings(db, query.q, now) : Promise.resolve(null)
@@ -62,6 +64,7 @@ export async function deskToday(
 		pickUps,
 		returns: returns.filter((view) => !view.overdue),
 		overdue,
+		missed,
 		requests,
 		flagged,
 		found
