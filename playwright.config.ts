@@ -2,11 +2,24 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DESK_CLOCK_START } from './tests/e2e/desk-clock';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://localhost:${port}`;
 // A brand-new embedded database per run, unless CI points the run at a Postgres server.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'commons-e2e-'));
+// The desk's journeys need a day when the sites are open: their own portal, on a clock that starts
+// next Tuesday at 10:30 in Brest, with a database of its own.
+const deskPort = port + 2;
+const deskOrigin = `http://localhost:${deskPort}`;
+const deskDataDir = mkdtempSync(join(tmpdir(), 'commons-e2e-desk-'));
+
+const serverEnvironment = {
+	LOG_LEVEL: 'warn',
+	BETTER_AUTH_SECRET: 'end-to-end-tests-only-secret-0123456789abcdef',
+	// On a database server the demo is opt-in; the journeys rely on it.
+	SEED_DEMO: 'true'
+};
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -42,22 +55,45 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
-		command: 'node build',
-		url: `${origin}/health`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		stdout: 'ignore',
-		stderr: 'pipe',
-		env: {
-			PORT: String(port),
-			ORIGIN: origin,
-			DATA_DIR: dataDir,
-			LOG_LEVEL: 'warn',
-			BETTER_AUTH_SECRET: 'end-to-end-tests-only-secret-0123456789abcdef',
-			// On a database server the demo is opt-in; the journeys rely on it.
-			SEED_DEMO: 'true',
-			...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
+	projects: [
+		{ name: 'phone', testIgnore: /desk-.*\.spec\.ts/ },
+		{
+			name: 'desk tablet',
+			testMatch: /desk-.*\.spec\.ts/,
+			use: { baseURL: deskOrigin, viewport: { width: 820, height: 1180 }, isMobile: true, hasTouch: true }
 		}
-	}
+	],
+	webServer: [
+		{
+			command: 'node build',
+			url: `${origin}/health`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: {
+				...serverEnvironment,
+				PORT: String(port),
+				ORIGIN: origin,
+				DATA_DIR: dataDir,
+				...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
+			}
+		},
+		{
+			command: 'node build',
+			url: `${deskOrigin}/health`,
+			reuseExistingServer: false,
+			timeout: 120_000,
+			stdout: 'ignore',
+			stderr: 'pipe',
+			env: {
+				...serverEnvironment,
+				PORT: String(deskPort),
+				ORIGIN: deskOrigin,
+				DATA_DIR: deskDataDir,
+				CLOCK_START: DESK_CLOCK_START,
+				...(process.env.E2E_DESK_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DESK_DATABASE_URL } : {})
+			}
+		}
+	]
 });

@@ -1,5 +1,9 @@
 const BOOKING_CODE = /^[A-HJ-NP-Z2-9]{6}$/;
 
+/** Six letters and digits of the booking alphabet, however typed (case, spaces, dashes). */
+export const looksLikeBookingCode = (typed: string) =>
+	BOOKING_CODE.test(typed.toUpperCase().replace(/[\s-]/g, ''));
+
 /**
  * Where the desk goes with what the camera read: a portal link (a resident's booking QR, or a unit's
  * asset label) is followed on this site, a bare booking code is opened, and anything else is taken
@@ -18,7 +22,6 @@ export function deskPathFor(scanned: string, origin: string): string {
 		}
 		return `/admin/desk?q=${encodeURIComponent(text.slice(0, 100))}`;
 	}
-	const compact = text.toUpperCase().replace(/[\s-]/g, '');
-	if (BOOKING_CODE.test(compact)) return `/admin/desk?code=${compact}`;
+	if (looksLikeBookingCode(text)) return `/admin/desk?code=${text.toUpperCase().replace(/[\s-]/g, '')}`;
 	return `/admin/desk?tag=${encodeURIComponent(text.slice(0, 60))}`;
 }

@@ -9,6 +9,7 @@ import { log } from './log';
 import { startJobs, type Jobs } from './jobs/jobs';
 import type { LendingContext } from './lending/context';
 import { localStorage, type MediaStorage } from './media/storage';
+import { cityClock } from './clock';
 import { lendingJobs, WAITLIST_JOB } from './lending/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 
@@ -45,12 +46,13 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 	// The waitlist job is triggered by lending use cases, which the job runner itself calls.
 	const queue: { jobs?: Jobs } = {};
 	const media = localStorage(settings.mediaDir);
+	const clock = cityClock(settings.clockStart);
 	const lending = (): LendingContext => ({
 		timeZone: settings.timeZone,
 		activeBookingLimit: settings.activeBookingLimit,
 		origin: settings.origin,
 		mailer,
-		now: () => new Date(),
+		now: clock,
 		unitsReleased: () => queue.jobs?.trigger(WAITLIST_JOB),
 		media: { storage: media, photoMaxBytes: settings.photoMaxBytes }
 	});

@@ -31,3 +31,18 @@ describe('readConfig', () => {
 		expect(() => readConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
 	});
 });
+
+describe('the lending clock and media settings', () => {
+	it('keeps photos under the data directory and starts the clock only when told', async () => {
+		const settings = readConfig({ DATA_DIR: '/srv/portal' });
+		expect(settings.mediaDir).toBe('/srv/portal/media');
+		expect(settings.photoMaxBytes).toBe(15_000_000);
+		expect(settings.clockStart).toBeUndefined();
+		const { cityClock } = await import('./clock');
+		const start = readConfig({ CLOCK_START: '2026-12-01T10:30:00+01:00' }).clockStart;
+		const clock = cityClock(start);
+		expect(Math.abs(clock().getTime() - Date.parse('2026-12-01T09:30:00Z'))).toBeLessThan(1000);
+		expect(Math.abs(cityClock()().getTime() - Date.now())).toBeLessThan(1000);
+		expect(() => readConfig({ CLOCK_START: 'tomorrow' })).toThrow(/CLOCK_START/);
+	});
+});

@@ -19,6 +19,7 @@ const environmentSchema = z.object({
 	MEDIA_DIR: z.string().optional(),
 	PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(15),
 	SEED_DEMO: flag.optional(),
+	CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -49,6 +50,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		photoMaxBytes: env.PHOTO_MAX_MB * 1_000_000,
 		// The demo (with its published passwords) only seeds itself on the embedded, local database.
 		seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
+		clockStart: env.CLOCK_START ? new Date(env.CLOCK_START) : undefined,
 		logLevel: env.LOG_LEVEL
 	};
 }

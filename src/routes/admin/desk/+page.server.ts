@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { pageFailure } from '$lib/server/http';
 import { findBookingToOpen } from '$lib/server/lending/desk/booking';
+import { looksLikeBookingCode } from '$lib/scan/scanned-target';
 import { deskToday } from '$lib/server/lending/desk/today';
 import { lendingContext } from '$lib/server/request';
 import type { PageServerLoad } from './$types';
@@ -11,9 +12,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = app();
 	const code = url.searchParams.get('code')?.slice(0, 40) ?? '';
 	const tag = url.searchParams.get('tag')?.slice(0, 60) ?? '';
+	const typed = url.searchParams.get('q')?.slice(0, 100) ?? '';
 	try {
 		if (code || tag) {
 			const id = await findBookingToOpen(db, locals.actor, { code, tag });
+			if (id) redirect(303, `/admin/desk/bookings/${id}`);
+		} else if (looksLikeBookingCode(typed)) {
+			// A code typed in the search box opens its booking, as a scanned one does.
+			const id = await findBookingToOpen(db, locals.actor, { code: typed });
 			if (id) redirect(303, `/admin/desk/bookings/${id}`);
 		}
 		const day = await deskToday(

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	try {
 		const detail = await getEquipmentDetail(db, params.slug, {
 			timeZone: settings.timeZone,
-			now: new Date()
+			now: lendingContext().now()
 		});
 		return { detail, prefill: Object.fromEntries(url.searchParams) };
 	} catch (problem) {

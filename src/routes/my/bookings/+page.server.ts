@@ -2,6 +2,7 @@ import { app } from '$lib/server/app';
 import { formFailure, pageFailure } from '$lib/server/http';
 import { calendarTokenOf, regenerateCalendarToken } from '$lib/server/lending/calendar-feed';
 import { listBookings, splitByTime } from '$lib/server/lending/my-bookings';
+import { lendingContext } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -9,7 +10,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	try {
 		const bookings = await listBookings(db, locals.actor);
 		const token = await calendarTokenOf(db, locals.actor);
-		return { ...splitByTime(bookings, new Date()), calendarUrl: `${settings.origin}/calendar/${token}.ics` };
+		return {
+			...splitByTime(bookings, lendingContext().now()),
+			calendarUrl: `${settings.origin}/calendar/${token}.ics`
+		};
 	} catch (problem) {
 		pageFailure(problem);
 	}

@@ -8,7 +8,12 @@ import { isMediaKey, type MediaStorage } from '../../media/storage';
 import { bookingHandover } from '../bookings.table';
 
 /** A photo taken at the desk, for staff only: the key must belong to a recorded hand-over. */
-export async function readHandoverPhoto(db: Database, actor: Actor | null, key: string, storage: MediaStorage) {
+export async function readHandoverPhoto(
+	db: Database,
+	actor: Actor | null,
+	key: string,
+	storage: MediaStorage
+) {
 	authorize(actor, 'desk.work');
 	if (!isMediaKey(key)) throw new NotFound(m.desk_photo_not_found());
 	const [recorded] = await db

@@ -1,0 +1,75 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { DESK_DAY } from './desk-clock';
+
+// At the counter, on a tablet: a request approved, handed out by its code, taken back damaged.
+
+const BOSE = 'Sonorisation portable Bose S1 Pro';
+
+test('desk staff approve a request, hand it out by its code, take it back damaged: the unit leaves service and the audit log names them', async ({
+	page,
+	sessionOf,
+	openPage
+}) => {
+	const resident = await openPage({ storageState: await sessionOf('camille@example.org') });
+	const bosePage = `/equipment/bose-s1-pro?site=capucins&fromDate=${DESK_DAY}&fromTime=11:00&toDate=${DESK_DAY}&toTime=17:00`;
+	await resident.goto(bosePage);
+	await expectAccessible(resident);
+	await expect(
+		resident.getByRole('heading', { name: /Ateliers des Capucins.*\(1 en service\)/ })
+	).toBeVisible();
+	await resident.getByRole('button', { name: 'Envoyer la demande' }).click();
+	await expect(resident).toHaveURL(/\/my\/bookings\/[0-9a-f-]{36}\?new=1$/);
+	await expectAccessible(resident);
+	const code = (await resident.locator('.code').textContent())?.trim() ?? '';
+	expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+
+	await page.context().addCookies((await sessionOf('desk@example.org')).cookies);
+	await page.goto('/admin/desk');
+	await expectAccessible(page);
+	const requests = page.getByRole('region', { name: /Demandes à valider/ });
+	await requests.getByRole('link', { name: new RegExp(`${code}.*${BOSE}`) }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `${code} ${BOSE}` })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Accepter la demande' }).click();
+	await expect(page.getByText('Demande acceptée. L’habitant·e a été prévenu·e par courriel.')).toBeVisible();
+	await expectAccessible(page);
+
+	// The resident is at the counter and reads out the code.
+	await page.goto('/admin/desk');
+	await expectAccessible(page);
+	await page.getByRole('searchbox', { name: 'Trouver une réservation' }).fill(code.toLowerCase());
+	await page.getByRole('button', { name: 'Chercher' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `${code} ${BOSE}` })).toBeVisible();
+	await expectAccessible(page);
+	const handOut = page.getByRole('region', { name: 'Remise du matériel' });
+	await handOut.getByLabel(/État constaté/).fill('Complet, housse comprise.');
+	await handOut.getByRole('button', { name: 'Remettre' }).click();
+	await expect(page.getByText('Matériel remis.')).toBeVisible();
+	await expectAccessible(page);
+	await expect(page.getByText('Empruntée', { exact: true })).toBeVisible();
+
+	const takeBack = page.getByRole('region', { name: 'Retour du matériel' });
+	await takeBack.getByRole('checkbox', { name: /BRE-S1P-CAP-01/ }).check();
+	await takeBack.getByLabel(/État constaté/).fill('Grille du haut-parleur enfoncée.');
+	await takeBack.getByRole('button', { name: 'Enregistrer le retour' }).click();
+	await expect(page.getByText('Retour enregistré.')).toBeVisible();
+	await expectAccessible(page);
+	const history = page.getByRole('region', { name: 'Historique des remises' });
+	await expect(history.getByText('Endommagé : mis hors service')).toBeVisible();
+	await expect(history.getByText('Grille du haut-parleur enfoncée.')).toBeVisible();
+
+	await resident.goto(bosePage);
+	await expectAccessible(resident);
+	// Its only unit out of service, the Bose is no longer offered anywhere.
+	await expect(resident.getByRole('heading', { name: /Ateliers des Capucins/ })).toHaveCount(0);
+	await expect(resident.getByText('Aucun exemplaire n’est en service pour le moment')).toBeVisible();
+
+	const admin = await openPage({ storageState: await sessionOf('admin@example.org') });
+	await admin.goto(`/admin/audit?who=${encodeURIComponent('Guivarc')}`);
+	await expectAccessible(admin);
+	const events = admin.getByRole('listitem').filter({ hasText: "Loïc Guivarc'h" });
+	for (const action of ['booking.approve', 'booking.hand_out', 'booking.take_back']) {
+		await expect(events.filter({ hasText: action })).toHaveCount(1);
+	}
+	await expect(events.filter({ hasText: 'unit.out_of_service' })).toHaveCount(1);
+});
