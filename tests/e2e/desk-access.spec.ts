@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, expectAccessible, test, type SignedInState } from './fixtures';
+import { DESK_DAY } from './desk-clock';
+import { addDays } from '../../src/lib/time/zoned';
+import { newPerson } from './helpers';
+
+// Every /admin page and action, tried by everyone: signed out, a resident, a moderator, a reviewer,
+// desk staff and an admin. Each must get exactly what its role gives, and nothing else.
+
+const ROLES = ['signed out', 'resident', 'moderator', 'reviewer', 'desk', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+type Allowed = readonly Role[];
+
+const STAFF: Allowed = ['moderator', 'reviewer', 'desk', 'admin'];
+const DESK: Allowed = ['desk', 'admin'];
+const ADMIN: Allowed = ['admin'];
+
+const ADMIN_ROUTES = 'src/routes/admin';
+
+function routeFiles(dir = ADMIN_ROUTES): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? routeFiles(join(dir, entry.name)) : [join(dir, entry.name)]
+	);
+}
+
+const routeOf = (file: string) => `/${relative('src/routes', join(file, '..'))}`;
+
+/** Every page and endpoint under /admin, by route id, as the file tree declares them. */
+function adminRoutes(): Set<string> {
+	return new Set(
+		routeFiles()
+			.filter((file) => /\+(page\.svelte|server\.ts)$/.test(file))
+			.map(routeOf)
+	);
+}
+
+/** Every form action under /admin, as `route?/name`. */
+function adminActions(): Set<string> {
+	return new Set(
+		routeFiles()
+			.filter((file) => file.endsWith('+page.server.ts'))
+			.flatMap((file) => {
+				const source = readFileSync(file, 'utf8');
+				const block = source.slice(source.indexOf('export const actions'));
+				return [...block.matchAll(/^\t(\w+): async/gm)].map(([, name]) => `${routeOf(file)}?/${name}`);
+			})
+	);
+}
+
+async function book(resident: Page, equipment: string, date: string, from: string, to: string) {
+	await resident.goto(
+		`/equipment/${equipment}?site=capucins&fromDate=${date}&fromTime=${from}&toDate=${date}&toTime=${to}`
+	);
+	await expectAccessible(resident);
+	await resident.getByRole('button', { name: /^(Réserver|Envoyer la demande)$/ }).click();
+	await expect(resident).toHaveURL(/\/my\/bookings\/[0-9a-f-]{36}\?new=1$/);
+	await expectAccessible(resident);
+	return new URL(resident.url()).pathname.split('/').at(-1) ?? '';
+}
+
+test('the staff area answers each role exactly as its permissions say', async ({
+	playwright,
+	baseURL,
+	sessionOf,
+	openPage
+}) => {
+	const origin = String(baseURL);
+	const contextFor = (state?: SignedInState) =>
+		playwright.request.newContext({ baseURL: origin, storageState: state, maxRedirects: 0 });
+
+	// Two people who hold a single role each, made as an admin would make them.
+	const admin = await contextFor(await sessionOf('admin@example.org'));
+	const singleRole = async (role: 'moderator' | 'reviewer'): Promise<APIRequestContext> => {
+		const person = newPerson(role);
+		const context = await contextFor();
+		const signedUp = await context.post('/signup', {
+			form: { name: person.name, email: person.email, password: person.password, returnTo: '/account' },
+			headers: { origin, accept: 'text/html' }
+		});
+		expect(signedUp.status(), `signing up a ${role}`).toBe(303);
+		const people = await (await admin.get(`/admin/people?q=${encodeURIComponent(person.email)}`)).text();
+		const userId = /name="userId" value="([0-9a-f-]{36})"/.exec(people)?.[1] ?? '';
+		const granted = await admin.post('/admin/people?/grant', {
+			form: { userId, role },
+			headers: { origin, accept: 'text/html' }
+		});
+		expect(granted.status(), `granting ${role}`).toBe(200);
+		return context;
+	};
+	const as: Record<Role, APIRequestContext> = {
+		'signed out': await contextFor(),
+		resident: await contextFor(await sessionOf('yann@example.org')),
+		moderator: await singleRole('moderator'),
+		reviewer: await singleRole('reviewer'),
+		desk: await contextFor(await sessionOf('desk@example.org')),
+		admin
+	};
+
+	const resident = await openPage({ storageState: await sessionOf('camille@example.org') });
+	const request = await book(resident, 'bose-s1-pro', addDays(DESK_DAY, 1), '10:00', '12:00');
+	const loan = await book(resident, 'zoom-h5', DESK_DAY, '11:00', '12:00');
+	const later = await book(resident, 'zoom-h5', DESK_DAY, '16:30', '17:30');
+
+	const pages: [route: string, path: string, allowed: Allowed, allowedStatus?: number][] = [
+		['/admin', '/admin', STAFF],
+		['/admin/desk', '/admin/desk', DESK],
+		['/admin/desk', `/admin/desk?code=ZZZZZZ`, DESK],
+		['/admin/desk/bookings/[id]', `/admin/desk/bookings/${request}`, DESK],
+		// No such photo: desk staff are told so, others are refused before the question arises.
+		[
+			'/admin/desk/photos/[...key]',
+			'/admin/desk/photos/handovers/00000000-0000-4000-8000-000000000000.jpg',
+			DESK,
+			404
+		],
+		['/admin/audit', '/admin/audit', ADMIN],
+		['/admin/people', '/admin/people', ADMIN],
+		['/admin/outbox', '/admin/outbox', ADMIN]
+	];
+	expect(new Set(pages.map(([route]) => route)), 'every /admin route is in the matrix').toEqual(
+		adminRoutes()
+	);
+	for (const [, path, allowed, allowedStatus = 200] of pages) {
+		for (const role of ROLES) {
+			const response = await as[role].get(path, { headers: { accept: 'text/html' } });
+			const expected = role === 'signed out' ? 303 : allowed.includes(role) ? allowedStatus : 403;
+			expect(response.status(), `${role} GET ${path}`).toBe(expected);
+			if (role === 'signed out') expect(response.headers().location).toMatch(/^\/login\?redirectTo=/);
+		}
+	}
+
+	// Each action, tried first by every role that may not (nothing may change), then by those that
+	// may: the first succeeds, the second finds the work done (409), never a refusal of permission.
+	const actions: [path: string, form: Record<string, string>, allowed: Allowed][] = [
+		[`/admin/desk/bookings/${request}?/approve`, {}, DESK],
+		[`/admin/desk/bookings/${request}?/reject`, { reason: 'Déjà prêtée ce jour-là.' }, DESK],
+		[`/admin/desk/bookings/${loan}?/handOut`, { condition: 'Complet' }, DESK],
+		[`/admin/desk/bookings/${loan}?/takeBack`, { condition: 'Complet' }, DESK],
+		[`/admin/desk/bookings/${later}?/noShow`, {}, DESK],
+		['/admin/people?/grant', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
+		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN]
+	];
+	expect(
+		new Set(actions.map(([path]) => path.replace(/[0-9a-f-]{36}/, '[id]'))),
+		'every /admin action is in the matrix'
+	).toEqual(adminActions());
+	const outcomes: string[] = [];
+	for (const [path, form, allowed] of actions) {
+		for (const role of [...ROLES.filter((role) => !allowed.includes(role)), ...allowed]) {
+			const response = await as[role].post(path, { form, headers: { origin, accept: 'text/html' } });
+			const status = response.status();
+			if (role === 'signed out') expect(status, `${role} POST ${path}`).toBe(401);
+			else if (!allowed.includes(role)) expect(status, `${role} POST ${path}`).toBe(403);
+			else expect([200, 404, 409], `${role} POST ${path}`).toContain(status);
+			if (allowed.includes(role)) outcomes.push(`${role} ${path.split('?/')[1]} ${status}`);
+		}
+	}
+	// What the allowed roles met shows that the refused ones changed nothing before them.
+	expect(outcomes).toEqual([
+		'desk approve 200',
+		'admin approve 409',
+		'desk reject 409',
+		'admin reject 409',
+		'desk handOut 200',
+		'admin handOut 409',
+		'desk takeBack 200',
+		'admin takeBack 409',
+		// The 16:30 booking has not started yet on the desk's clock: allowed, but too early.
+		'desk noShow 409',
+		'admin noShow 409',
+		'admin grant 404',
+		'admin revoke 404'
+	]);
+	await Promise.all(Object.values(as).map((context) => context.dispose()));
+});

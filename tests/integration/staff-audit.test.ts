@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantRole, revokeRole } from '../../src/lib/server/auth/roles';
+import { auditEvent } from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/db/seed';
+import { createBooking } from '../../src/lib/server/lending/create-booking';
+import { approveRequest, rejectRequest } from '../../src/lib/server/lending/desk/decide';
+import { handOut } from '../../src/lib/server/lending/desk/hand-out';
+import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
+import { takeBack } from '../../src/lib/server/lending/desk/take-back';
+import { backends, type TestDatabase } from './database';
+import { lendingContext, paris } from './lending';
+import { createPerson } from './people';
+
+// Every staff use case that changes something must leave an audit row naming who did it. The list
+// of staff use cases is read from the source, so a new one fails here until it is tried below.
+
+/** Permissions only staff roles hold (see auth/permissions.ts). */
+const STAFF_ACTIONS = [
+	'desk.work',
+	'bookings.decide',
+	'bookings.list-all',
+	'roles.manage',
+	'people.list',
+	'outbox.read',
+	'audit.read',
+	'inventory.manage',
+	'reports.read',
+	'training.record'
+];
+
+/** Staff use cases that only read: nothing to audit. */
+const READS = [
+	'deskToday',
+	'openDeskBooking',
+	'findBookingToOpen',
+	'readHandoverPhoto',
+	'listAuditEvents',
+	'listPeople',
+	'readOutbox'
+];
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return sourceFiles(path);
+		return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+	});
+}
+
+/** Exported functions whose first statement authorizes a staff-only permission. */
+function staffUseCases(): string[] {
+	const found = new Set<string>();
+	for (const file of sourceFiles('src/lib/server')) {
+		// One chunk per exported function, so that a match never runs into the next one.
+		for (const chunk of readFileSync(file, 'utf8').split(/(?=^export )/m)) {
+			const name = /^export async function (\w+)/.exec(chunk)?.[1];
+			const action = /\{\s*\n\s*authorize\(actor, '([\w.-]+)'/.exec(chunk)?.[1];
+			if (name && action && STAFF_ACTIONS.includes(action)) found.add(name);
+		}
+	}
+	return [...found].sort();
+}
+
+for (const backend of backends()) {
+	describe(`staff changes are audited on ${backend.name}`, () => {
+		let database: TestDatabase;
+		let desk: Awaited<ReturnType<typeof createPerson>>;
+		let admin: Awaited<ReturnType<typeof createPerson>>;
+		const context = lendingContext();
+		const morning = lendingContext({ now: () => new Date(paris('2026-11-21', '08:00')) });
+		beforeAll(async () => {
+			database = await backend.fresh();
+			await seedDemo(database.db);
+			desk = await createPerson(database.db, { roles: ['desk'] });
+			admin = await createPerson(database.db, { roles: ['admin'] });
+		});
+		afterAll(() => database.close());
+
+		const book = async (equipment: string, from: string, to: string) => {
+			const person = await createPerson(database.db);
+			const made = await createBooking(
+				database.db,
+				person.actor,
+				{ equipment, site: 'capucins', start: paris('2026-11-21', from), end: paris('2026-11-21', to) },
+				morning
+			);
+			return made.id;
+		};
+
+		const mutations: Record<string, () => Promise<{ actorId: string }>> = {
+			approveRequest: async () => {
+				const bookingId = await book('bose-s1-pro', '13:00', '14:00');
+				await approveRequest(database.db, desk.actor, { bookingId }, context);
+				return { actorId: desk.id };
+			},
+			rejectRequest: async () => {
+				const bookingId = await book('bose-s1-pro', '15:00', '16:00');
+				await rejectRequest(
+					database.db,
+					desk.actor,
+					{ bookingId, reason: 'Réservée pour la ville' },
+					context
+				);
+				return { actorId: desk.id };
+			},
+			handOut: async () => {
+				const bookingId = await book('zoom-h5', '14:00', '15:00');
+				await handOut(database.db, desk.actor, { bookingId }, context);
+				return { actorId: desk.id };
+			},
+			takeBack: async () => {
+				const bookingId = await book('zoom-h5', '15:00', '16:00');
+				await handOut(database.db, desk.actor, { bookingId }, context);
+				await takeBack(database.db, admin.actor, { bookingId }, context);
+				return { actorId: admin.id };
+			},
+			recordNoShow: async () => {
+				const bookingId = await book('zoom-h5', '10:00', '11:00');
+				await recordNoShow(database.db, desk.actor, { bookingId }, context);
+				return { actorId: desk.id };
+			},
+			grantRole: async () => {
+				const person = await createPerson(database.db);
+				await grantRole(database.db, admin.actor, { userId: person.id, role: 'desk' });
+				return { actorId: admin.id };
+			},
+			revokeRole: async () => {
+				const person = await createPerson(database.db, { roles: ['reviewer'] });
+				await revokeRole(database.db, admin.actor, { userId: person.id, role: 'reviewer' });
+				return { actorId: admin.id };
+			}
+		};
+
+		it('knows every staff use case, and whether it reads or changes', () => {
+			expect(staffUseCases()).toEqual([...READS, ...Object.keys(mutations)].sort());
+		});
+
+		it.each(Object.keys(mutations))('%s writes an audit row naming the staff member', async (name) => {
+			const auditsBy = async (actorId: string) =>
+				(
+					await database.db.select({ rows: count() }).from(auditEvent).where(eq(auditEvent.actorId, actorId))
+				)[0]?.rows ?? 0;
+			const before = { [desk.id]: await auditsBy(desk.id), [admin.id]: await auditsBy(admin.id) };
+			const { actorId } = await (mutations[name] ?? (() => Promise.reject(new Error(name))))();
+			expect(await auditsBy(actorId)).toBeGreaterThan(before[actorId] ?? 0);
+		});
+	});
+}
