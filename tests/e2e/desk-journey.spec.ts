@@ -64,12 +64,25 @@ test('desk staff approve a request, hand it out by its code, take it back damage
 	await expect(resident.getByRole('heading', { name: /Ateliers des Capucins/ })).toHaveCount(0);
 	await expect(resident.getByText('Aucun exemplaire n’est en service pour le moment')).toBeVisible();
 
+	const bookingId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
 	const admin = await openPage({ storageState: await sessionOf('admin@example.org') });
-	await admin.goto(`/admin/audit?who=${encodeURIComponent('Guivarc')}`);
+	await admin.goto(`/admin/audit?subject=${bookingId}`);
 	await expectAccessible(admin);
 	const events = admin.getByRole('listitem').filter({ hasText: "Loïc Guivarc'h" });
 	for (const action of ['booking.approve', 'booking.hand_out', 'booking.take_back']) {
 		await expect(events.filter({ hasText: action })).toHaveCount(1);
 	}
-	await expect(events.filter({ hasText: 'unit.out_of_service' })).toHaveCount(1);
+	await admin.goto('/admin/audit?action=unit.out_of_service');
+	await expectAccessible(admin);
+	await expect(admin.getByRole('listitem').filter({ hasText: "Loïc Guivarc'h" })).toHaveCount(1);
+
+	// The loan is in the month's report, late or not, and in its CSV.
+	await page.goto(`/admin/reports?month=${DESK_DAY.slice(0, 7)}`);
+	await expectAccessible(page);
+	const report = page.getByRole('table', { name: `Utilisation du mois ${DESK_DAY.slice(0, 7)}` });
+	await expect(report.getByRole('row', { name: new RegExp(BOSE) })).toContainText('Ateliers des Capucins');
+	const csv = await (await page.request.get(`/admin/reports/csv?month=${DESK_DAY.slice(0, 7)}`)).text();
+	expect(csv).toContain(
+		`${DESK_DAY.slice(0, 7)},capucins,Ateliers des Capucins – Pôle numérique,bose-s1-pro,`
+	);
 });

@@ -39,7 +39,8 @@ const READS = [
 	'readHandoverPhoto',
 	'listAuditEvents',
 	'listPeople',
-	'readOutbox'
+	'readOutbox',
+	'lendingReport'
 ];
 
 function sourceFiles(dir: string): string[] {

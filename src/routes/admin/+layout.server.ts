@@ -8,6 +8,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		staffLinks: {
 			desk: can(locals.actor, 'desk.work'),
+			reports: can(locals.actor, 'reports.read'),
 			audit: can(locals.actor, 'audit.read'),
 			people: can(locals.actor, 'people.list'),
 			outbox: can(locals.actor, 'outbox.read')
