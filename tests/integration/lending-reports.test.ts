@@ -69,7 +69,9 @@ for (const backend of backends()) {
 
 		it('counts the month’s loans, hours, average time out, late returns and no-shows', async () => {
 			const report = await lendingReport(database.db, desk.actor, { month: '2026-11' }, reportClock);
-			expect(report.rows.map(({ modelName, loanHours, ...row }) => ({ ...row, fr: modelName.fr }))).toEqual([
+			expect(
+				report.rows.map(({ modelName, loanHours: _loanHours, ...row }) => ({ ...row, fr: modelName.fr }))
+			).toEqual([
 				{
 					site: 'capucins',
 					siteName: 'Ateliers des Capucins – Pôle numérique',
