@@ -7,7 +7,7 @@ import { handOut } from '../../src/lib/server/lending/desk/hand-out';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
 import { monthlyUseCsv } from '../../src/lib/server/lending/reports/csv';
-import { lendingReport } from '../../src/lib/server/lending/reports/monthly-use';
+import { lendingReport, lendingReportCsv } from '../../src/lib/server/lending/reports/monthly-use';
 import { openLendingUse } from '../../src/lib/server/lending/reports/open-data';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
@@ -108,6 +108,13 @@ for (const backend of backends()) {
 				'2026-11,capucins,Ateliers des Capucins – Pôle numérique,zoom-h5,Zoom H5 recorder,2,5,2.5,1,1',
 				''
 			]);
+			const staffCsv = await lendingReportCsv(
+				database.db,
+				desk.actor,
+				{ month: '2026-11' },
+				{ ...reportClock, locale: 'fr' }
+			);
+			expect(staffCsv.csv).toContain(',zoom-h5,Enregistreur Zoom H5,2,5,2.5,1,1\r\n');
 			const open = await openLendingUse(database.db, { month: '2026-11' }, reportClock);
 			expect(monthlyUseCsv(open, 'en', true).split('\r\n').slice(1, 3)).toEqual([
 				'2026-11,capucins,Ateliers des Capucins – Pôle numérique,bose-s1-pro,Bose S1 Pro portable PA,,,,,',

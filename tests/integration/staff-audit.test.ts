@@ -40,7 +40,8 @@ const READS = [
 	'listAuditEvents',
 	'listPeople',
 	'readOutbox',
-	'lendingReport'
+	'lendingReport',
+	'lendingReportCsv'
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -6,6 +6,7 @@ import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import { parseInput } from '../../forms';
+import { monthlyUseCsv } from './csv';
 import type { LocalizedText } from '../../../i18n/localized-text';
 
 export const reportQuerySchema = z.object({
@@ -140,4 +141,16 @@ export async function lendingReport(
 ) {
 	authorize(actor, 'reports.read');
 	return computeMonthlyUse(db, monthOf(input, context), context);
+}
+
+/** The staff report as CSV, model names in the reader's language. */
+export async function lendingReportCsv(
+	db: Database,
+	actor: Actor | null,
+	input: unknown,
+	context: { now: () => Date; timeZone: string; locale: 'fr' | 'en' }
+) {
+	authorize(actor, 'reports.read');
+	const report = await computeMonthlyUse(db, monthOf(input, context), context);
+	return { month: report.month, csv: monthlyUseCsv(report, context.locale) };
 }
