@@ -168,8 +168,11 @@ test('the desk team sees the staff area but not the admin-only pages', async ({ 
 	await expect(page).toHaveURL('/admin');
 	await expectAccessible(page);
 	await expect(page.getByRole('heading', { level: 1, name: 'Espace des équipes' })).toBeVisible();
-	await expect(page.getByText('Les outils de votre rôle arrivent bientôt ici.')).toBeVisible();
+	// The desk's tools, and none of the admin's.
+	await expect(page.getByRole('link', { name: 'Accueil du prêt' })).toHaveAttribute('href', '/admin/desk');
+	await expect(page.getByRole('link', { name: 'Rapports' })).toHaveAttribute('href', '/admin/reports');
 	await expect(page.getByRole('link', { name: 'Personnes et rôles' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Journal des actions' })).toHaveCount(0);
 
 	const people = await page.goto('/admin/people');
 	expect(people?.status()).toBe(403);

@@ -21,18 +21,10 @@ import type { Alternatives } from '../../src/lib/server/lending/alternatives';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, lendingRowCounts, paris } from './lending';
 import { createPerson } from './people';
+import { refusal } from './refusal';
 
 const thursday = { start: paris('2026-11-26', '14:00'), end: paris('2026-11-26', '17:00') };
 const zoom = (site = 'capucins', period = thursday) => ({ equipment: 'zoom-h5', site, ...period });
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise;
-	} catch (problem) {
-		return problem;
-	}
-	throw new Error('expected a refusal');
-}
 
 for (const backend of backends()) {
 	describe(`booking on ${backend.name}`, () => {

@@ -13,15 +13,7 @@ import { takeBack } from '../../src/lib/server/lending/desk/take-back';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise;
-	} catch (problem) {
-		return problem;
-	}
-	throw new Error('expected a refusal');
-}
+import { refusal } from './refusal';
 
 /** A tiny JPEG-shaped file: SOI, an EXIF APP1 segment holding a "GPS" marker, a comment, the scan. */
 function jpegWithLocation(): Uint8Array {

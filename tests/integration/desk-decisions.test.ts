@@ -8,15 +8,7 @@ import { approveRequest, rejectRequest } from '../../src/lib/server/lending/desk
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise;
-	} catch (problem) {
-		return problem;
-	}
-	throw new Error('expected a refusal');
-}
+import { refusal } from './refusal';
 
 for (const backend of backends()) {
 	describe(`the desk deciding requests on ${backend.name}`, () => {

@@ -18,15 +18,7 @@ import { takeBack } from '../../src/lib/server/lending/desk/take-back';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise;
-	} catch (problem) {
-		return problem;
-	}
-	throw new Error('expected a refusal');
-}
+import { refusal } from './refusal';
 
 for (const backend of backends()) {
 	describe(`hand-out and return at the desk on ${backend.name}`, () => {

@@ -8,15 +8,7 @@ import { deskToday } from '../../src/lib/server/lending/desk/today';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise;
-	} catch (problem) {
-		return problem;
-	}
-	throw new Error('expected a refusal');
-}
+import { refusal } from './refusal';
 
 for (const backend of backends()) {
 	describe(`the desk's day on ${backend.name}`, () => {

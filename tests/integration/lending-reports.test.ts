@@ -12,15 +12,7 @@ import { openLendingUse } from '../../src/lib/server/lending/reports/open-data';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise;
-	} catch (problem) {
-		return problem;
-	}
-	throw new Error('expected a refusal');
-}
+import { refusal } from './refusal';
 
 for (const backend of backends()) {
 	describe(`lending reports on ${backend.name}`, () => {

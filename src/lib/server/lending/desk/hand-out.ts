@@ -13,7 +13,8 @@ import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
 
-const conditionField = z
+/** What the desk noted about the units' condition at a hand-over. */
+export const conditionField = z
 	.string()
 	.trim()
 	.max(1000, { error: () => m.desk_condition_too_long() })

@@ -6,6 +6,7 @@ import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
+import { conditionField } from './hand-out';
 import { withHandoverPhoto } from './handover-photo';
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
@@ -14,11 +15,7 @@ import { withdrawUnits } from './withdraw-units';
 
 export const takeBackSchema = z.object({
 	bookingId: z.uuid({ error: () => m.booking_not_found() }),
-	condition: z
-		.string()
-		.trim()
-		.max(1000, { error: () => m.desk_condition_too_long() })
-		.default(''),
+	condition: conditionField,
 	/** Units found damaged (by id): they go out of service. */
 	damaged: z
 		.union([z.uuid(), z.array(z.uuid())])
