@@ -116,6 +116,7 @@ test('the staff area answers each role exactly as its permissions say', async ({
 			DESK,
 			404
 		],
+		['/admin/desk/training', '/admin/desk/training', DESK],
 		['/admin/reports', '/admin/reports', DESK],
 		['/admin/reports/csv', '/admin/reports/csv', DESK],
 		['/admin/audit', '/admin/audit', ADMIN],
@@ -142,6 +143,7 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		[`/admin/desk/bookings/${loan}?/handOut`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${loan}?/takeBack`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${later}?/noShow`, {}, DESK],
+		['/admin/desk/training?/record', { email: 'yann@example.org', module: 'camera-basics' }, DESK],
 		['/admin/people?/grant', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
 		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN]
 	];
@@ -173,6 +175,9 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		// The 16:30 booking has not started yet on the desk's clock: allowed, but too early.
 		'desk noShow 409',
 		'admin noShow 409',
+		// Recording a training already recorded changes nothing and says so: still a success.
+		'desk record 200',
+		'admin record 200',
 		'admin grant 404',
 		'admin revoke 404'
 	]);

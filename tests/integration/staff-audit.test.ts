@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole, revokeRole } from '../../src/lib/server/auth/roles';
+import { recordInPersonTraining } from '../../src/lib/server/learning/record-in-person';
 import { auditEvent } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { createBooking } from '../../src/lib/server/lending/create-booking';
@@ -41,7 +42,8 @@ const READS = [
 	'listPeople',
 	'readOutbox',
 	'lendingReport',
-	'lendingReportCsv'
+	'lendingReportCsv',
+	'listModulesToRecord'
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -128,6 +130,14 @@ for (const backend of backends()) {
 				const person = await createPerson(database.db);
 				await grantRole(database.db, admin.actor, { userId: person.id, role: 'desk' });
 				return { actorId: admin.id };
+			},
+			recordInPersonTraining: async () => {
+				const person = await createPerson(database.db);
+				await recordInPersonTraining(database.db, desk.actor, {
+					email: person.email,
+					module: 'camera-basics'
+				});
+				return { actorId: desk.id };
 			},
 			revokeRole: async () => {
 				const person = await createPerson(database.db, { roles: ['reviewer'] });
