@@ -65,6 +65,17 @@ test('desk staff approve a request, hand it out by its code, take it back damage
 	await expect(resident.getByText('Aucun exemplaire n’est en service pour le moment')).toBeVisible();
 
 	const bookingId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+	// Ewen followed the camera training at the counter: the desk records it.
+	await page.goto('/admin/desk');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Enregistrer une formation suivie au guichet' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Adresse e-mail de l’habitant·e').fill('ewen@example.org');
+	await page.getByLabel('Formation').selectOption('camera-basics');
+	await page.getByRole('button', { name: 'Enregistrer la formation' }).click();
+	await expect(page.getByText(/^C’est enregistré : Ewen Quéré a suivi/)).toBeVisible();
+	await expectAccessible(page);
 	const admin = await openPage({ storageState: await sessionOf('admin@example.org') });
 	await admin.goto(`/admin/audit?subject=${bookingId}`);
 	await expectAccessible(admin);
