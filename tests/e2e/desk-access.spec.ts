@@ -117,6 +117,8 @@ test('the staff area answers each role exactly as its permissions say', async ({
 			404
 		],
 		['/admin/desk/training', '/admin/desk/training', DESK],
+		['/admin/equipment/labels', '/admin/equipment/labels', DESK],
+		['/admin/equipment/labels/sheet', '/admin/equipment/labels/sheet', DESK, 400],
 		['/admin/reports', '/admin/reports', DESK],
 		['/admin/reports/csv', '/admin/reports/csv', DESK],
 		['/admin/audit', '/admin/audit', ADMIN],

@@ -43,7 +43,9 @@ const READS = [
 	'readOutbox',
 	'lendingReport',
 	'lendingReportCsv',
-	'listModulesToRecord'
+	'listModulesToRecord',
+	'listUnitsForLabels',
+	'labelSheet'
 ];
 
 function sourceFiles(dir: string): string[] {
