@@ -104,6 +104,10 @@ test('the staff area answers each role exactly as its permissions say', async ({
 	const loan = await book(resident, 'zoom-h5', DESK_DAY, '11:00', '12:00');
 	const later = await book(resident, 'zoom-h5', DESK_DAY, '16:30', '17:30');
 
+	const units = await (await admin.get('/admin/equipment/units?site=bellevue')).text();
+	const bellevueUnit = /href="\/admin\/equipment\/units\/([0-9a-f-]{36})"/.exec(units)?.[1] ?? '';
+	expect(bellevueUnit).not.toBe('');
+
 	const pages: [route: string, path: string, allowed: Allowed, allowedStatus?: number][] = [
 		['/admin', '/admin', STAFF],
 		['/admin/desk', '/admin/desk', DESK],
@@ -117,7 +121,8 @@ test('the staff area answers each role exactly as its permissions say', async ({
 			404
 		],
 		['/admin/desk/training', '/admin/desk/training', DESK],
-		['/admin/equipment/labels', '/admin/equipment/labels', DESK],
+		['/admin/equipment/units', '/admin/equipment/units', DESK],
+		['/admin/equipment/units/[id]', `/admin/equipment/units/${bellevueUnit}`, DESK],
 		['/admin/equipment/labels/sheet', '/admin/equipment/labels/sheet', DESK, 400],
 		['/admin/reports', '/admin/reports', DESK],
 		['/admin/reports/csv', '/admin/reports/csv', DESK],
@@ -145,6 +150,16 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		[`/admin/desk/bookings/${loan}?/handOut`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${loan}?/takeBack`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${later}?/noShow`, {}, DESK],
+		[
+			'/admin/equipment/units?/create',
+			{ model: 'zoom-h5', site: 'bellevue', assetTag: 'BRE-TST-BEL-01' },
+			DESK
+		],
+		[
+			`/admin/equipment/units/${bellevueUnit}?/update`,
+			{ site: 'bellevue', status: 'in_service', notes: 'Vérifié' },
+			DESK
+		],
 		['/admin/desk/training?/record', { email: 'yann@example.org', module: 'camera-basics' }, DESK],
 		['/admin/people?/grant', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
 		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN]
@@ -160,7 +175,7 @@ test('the staff area answers each role exactly as its permissions say', async ({
 			const status = response.status();
 			if (role === 'signed out') expect(status, `${role} POST ${path}`).toBe(401);
 			else if (!allowed.includes(role)) expect(status, `${role} POST ${path}`).toBe(403);
-			else expect([200, 404, 409], `${role} POST ${path}`).toContain(status);
+			else expect([200, 303, 400, 404, 409], `${role} POST ${path}`).toContain(status);
 			if (allowed.includes(role)) outcomes.push(`${role} ${path.split('?/')[1]} ${status}`);
 		}
 	}
@@ -177,6 +192,11 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		// The 16:30 booking has not started yet on the desk's clock: allowed, but too early.
 		'desk noShow 409',
 		'admin noShow 409',
+		// Added, then the same tag again: taken.
+		'desk create 303',
+		'admin create 400',
+		'desk update 200',
+		'admin update 200',
 		// Recording a training already recorded changes nothing and says so: still a success.
 		'desk record 200',
 		'admin record 200',

@@ -54,17 +54,26 @@ test('desk staff approve a request, hand it out by its code, take it back damage
 	await takeBack.getByRole('button', { name: 'Enregistrer le retour' }).click();
 	await expect(page.getByText('Retour enregistré.')).toBeVisible();
 	await expectAccessible(page);
+	const bookingId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
 	const history = page.getByRole('region', { name: 'Historique des remises' });
 	await expect(history.getByText('Endommagé : mis hors service')).toBeVisible();
 	await expect(history.getByText('Grille du haut-parleur enfoncée.')).toBeVisible();
 
 	await resident.goto(bosePage);
 	await expectAccessible(resident);
+	// The inventory shows the unit out of service, with the return in its history.
+	await page.goto('/admin/equipment/units?q=BRE-S1P-CAP-01');
+	await expectAccessible(page);
+	await expect(page.getByRole('listitem').filter({ hasText: 'BRE-S1P-CAP-01' })).toContainText(
+		'Hors service'
+	);
+	await page.getByRole('link', { name: 'BRE-S1P-CAP-01' }).click();
+	await expectAccessible(page);
+	await expect(page.getByText('Grille du haut-parleur enfoncée.')).toBeVisible();
+
 	// Its only unit out of service, the Bose is no longer offered anywhere.
 	await expect(resident.getByRole('heading', { name: /Ateliers des Capucins/ })).toHaveCount(0);
 	await expect(resident.getByText('Aucun exemplaire n’est en service pour le moment')).toBeVisible();
-
-	const bookingId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
 
 	// Ewen followed the camera training at the counter: the desk records it.
 	await page.goto('/admin/desk');

@@ -114,10 +114,10 @@ test('a unit’s printed label, read by the scanner, opens the desk on that unit
 	sessionOf
 }) => {
 	await page.context().addCookies((await sessionOf('desk@example.org')).cookies);
-	await page.goto('/admin/equipment/labels?site=bellevue');
+	await page.goto('/admin/equipment/units?site=bellevue');
 	await expectAccessible(page);
-	const first = page.getByRole('checkbox').first();
-	const tag = ((await first.locator('xpath=..').locator('strong').textContent()) ?? '').trim();
+	const first = page.getByRole('checkbox', { name: /^Étiquette pour / }).first();
+	const tag = ((await first.getAttribute('aria-label')) ?? '').replace('Étiquette pour ', '');
 	await first.check();
 	await page.getByRole('button', { name: 'Préparer la planche à imprimer' }).click();
 	await expect(page).toHaveURL(/\/admin\/equipment\/labels\/sheet\?unit=/);

@@ -4,11 +4,12 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole, revokeRole } from '../../src/lib/server/auth/roles';
 import { recordInPersonTraining } from '../../src/lib/server/learning/record-in-person';
-import { auditEvent } from '../../src/lib/server/db/schema';
+import { auditEvent, equipmentUnit } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { createBooking } from '../../src/lib/server/lending/create-booking';
 import { approveRequest, rejectRequest } from '../../src/lib/server/lending/desk/decide';
 import { handOut } from '../../src/lib/server/lending/desk/hand-out';
+import { createUnit, updateUnit } from '../../src/lib/server/lending/inventory/units';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
 import { backends, type TestDatabase } from './database';
@@ -44,7 +45,8 @@ const READS = [
 	'lendingReport',
 	'lendingReportCsv',
 	'listModulesToRecord',
-	'listUnitsForLabels',
+	'listUnits',
+	'getUnit',
 	'labelSheet'
 ];
 
@@ -140,6 +142,28 @@ for (const backend of backends()) {
 					module: 'camera-basics'
 				});
 				return { actorId: desk.id };
+			},
+			createUnit: async () => {
+				await createUnit(
+					database.db,
+					desk.actor,
+					{ model: 'zoom-h5', site: 'bellevue', assetTag: 'BRE-AUD-BEL-01' },
+					context
+				);
+				return { actorId: desk.id };
+			},
+			updateUnit: async () => {
+				const [unit] = await database.db
+					.select()
+					.from(equipmentUnit)
+					.where(eq(equipmentUnit.assetTag, 'BRE-AUD-BEL-01'));
+				await updateUnit(
+					database.db,
+					admin.actor,
+					{ id: unit?.id, site: 'bellevue', status: 'in_service', notes: 'Housse neuve' },
+					context
+				);
+				return { actorId: admin.id };
 			},
 			revokeRole: async () => {
 				const person = await createPerson(database.db, { roles: ['reviewer'] });

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { Forbidden, InvalidInput, NotSignedIn } from '../../src/lib/server/errors';
-import {
-	assetLink,
-	labelSheet,
-	listUnitsForLabels,
-	MAX_LABELS
-} from '../../src/lib/server/lending/inventory/labels';
+import { assetLink, labelSheet, MAX_LABELS } from '../../src/lib/server/lending/inventory/labels';
+import { listUnits } from '../../src/lib/server/lending/inventory/units';
 import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
 import { refusal } from './refusal';
@@ -23,7 +19,7 @@ for (const backend of backends()) {
 		afterAll(() => database.close());
 
 		it('lists units by site and model, and prints a label per chosen unit', async () => {
-			const zooms = await listUnitsForLabels(database.db, desk.actor, { site: 'capucins', model: 'zoom-h5' });
+			const zooms = await listUnits(database.db, desk.actor, { site: 'capucins', model: 'zoom-h5' });
 			expect(zooms.units.map((unit) => unit.assetTag)).toEqual([
 				'BRE-ZH5-CAP-01',
 				'BRE-ZH5-CAP-02',
@@ -35,7 +31,7 @@ for (const backend of backends()) {
 				{ unit: zooms.units.slice(0, 2).map((unit) => unit.id) },
 				'https://portail.example'
 			);
-			expect(labels.map((label) => [label.assetTag, label.model.en])).toEqual([
+			expect(labels.map((label) => [label.assetTag, label.model.name.en])).toEqual([
 				['BRE-ZH5-CAP-01', 'Zoom H5 recorder'],
 				['BRE-ZH5-CAP-02', 'Zoom H5 recorder']
 			]);
@@ -59,10 +55,10 @@ for (const backend of backends()) {
 			expect(await refusal(labelSheet(database.db, desk.actor, { unit: ['not-an-id'] }, 'x'))).toBeInstanceOf(
 				InvalidInput
 			);
-			expect(await refusal(listUnitsForLabels(database.db, null, {}))).toBeInstanceOf(NotSignedIn);
+			expect(await refusal(listUnits(database.db, null, {}))).toBeInstanceOf(NotSignedIn);
 			for (const roles of [[], ['moderator', 'reviewer']] as const) {
 				const someone = await createPerson(database.db, { roles: [...roles] });
-				expect(await refusal(listUnitsForLabels(database.db, someone.actor, {}))).toBeInstanceOf(Forbidden);
+				expect(await refusal(listUnits(database.db, someone.actor, {}))).toBeInstanceOf(Forbidden);
 				expect(
 					await refusal(labelSheet(database.db, someone.actor, { unit: [desk.id] }, 'x'))
 				).toBeInstanceOf(Forbidden);

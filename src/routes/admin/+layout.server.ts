@@ -9,7 +9,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		staffLinks: {
 			desk: can(locals.actor, 'desk.work'),
 			reports: can(locals.actor, 'reports.read'),
-			labels: can(locals.actor, 'inventory.manage'),
+			units: can(locals.actor, 'inventory.manage'),
 			audit: can(locals.actor, 'audit.read'),
 			people: can(locals.actor, 'people.list'),
 			outbox: can(locals.actor, 'outbox.read')

@@ -11,7 +11,15 @@ import { equipmentUnit } from '../equipment.table';
 
 type Context = Pick<LendingContext, 'now' | 'timeZone' | 'mailer' | 'origin'>;
 
-type WithdrawnUnit = { id: string; assetTag: string; modelId: string; siteId: string };
+type WithdrawnUnit = {
+	id: string;
+	assetTag: string;
+	modelId: string;
+	siteId: string;
+	/** What the unit was and becomes; by default a unit in service found damaged. */
+	from?: 'in_service' | 'out_of_service' | 'retired';
+	to?: 'out_of_service' | 'retired';
+};
 
 /** Another unit of the same model and site, in service and free for the whole hold, if any. */
 async function replacementFor(
@@ -62,13 +70,14 @@ export async function withdrawUnits(
 	let moved = 0;
 	let flagged = 0;
 	for (const unit of units) {
+		const to = unit.to ?? 'out_of_service';
 		await recordAudit(db, {
 			actorId: actor.userId,
-			action: 'unit.out_of_service',
+			action: to === 'retired' ? 'unit.retire' : 'unit.out_of_service',
 			subjectType: 'equipment_unit',
 			subjectId: unit.id,
-			before: { status: 'in_service' },
-			after: { status: 'out_of_service' }
+			before: { status: unit.from ?? 'in_service' },
+			after: { status: to }
 		});
 		const holds = await db
 			.select({
