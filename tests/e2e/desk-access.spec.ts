@@ -19,6 +19,18 @@ const ADMIN: Allowed = ['admin'];
 
 const ADMIN_ROUTES = 'src/routes/admin';
 
+/** The smallest PNG signature a photo check accepts. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+const MODEL = {
+	nameFr: 'Modèle de la matrice',
+	descriptionFr: 'Un modèle créé par le test des permissions.',
+	category: 'sound',
+	maxLoanDays: '7',
+	maxAdvanceDays: '60',
+	bufferMinutes: '60'
+};
+
 function routeFiles(dir = ADMIN_ROUTES): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
 		entry.isDirectory() ? routeFiles(join(dir, entry.name)) : [join(dir, entry.name)]
@@ -121,6 +133,9 @@ test('the staff area answers each role exactly as its permissions say', async ({
 			404
 		],
 		['/admin/desk/training', '/admin/desk/training', DESK],
+		['/admin/equipment', '/admin/equipment', DESK],
+		['/admin/equipment/models/new', '/admin/equipment/models/new', DESK],
+		['/admin/equipment/models/[slug]', '/admin/equipment/models/zoom-h5', DESK],
 		['/admin/equipment/units', '/admin/equipment/units', DESK],
 		['/admin/equipment/units/[id]', `/admin/equipment/units/${bellevueUnit}`, DESK],
 		['/admin/equipment/labels/sheet', '/admin/equipment/labels/sheet', DESK, 400],
@@ -150,6 +165,10 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		[`/admin/desk/bookings/${loan}?/handOut`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${loan}?/takeBack`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${later}?/noShow`, {}, DESK],
+		['/admin/equipment/models/new?/create', { ...MODEL, slug: 'matrix-model' }, DESK],
+		['/admin/equipment/models/matrix-model?/update', { ...MODEL, maxLoanDays: '4' }, DESK],
+		['/admin/equipment/models/matrix-model?/addPhoto', { altFr: 'Vue de face' }, DESK],
+		['/admin/equipment/models/matrix-model?/removePhoto', { src: '/media/models/none.png' }, DESK],
 		[
 			'/admin/equipment/units?/create',
 			{ model: 'zoom-h5', site: 'bellevue', assetTag: 'BRE-TST-BEL-01' },
@@ -165,13 +184,23 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN]
 	];
 	expect(
-		new Set(actions.map(([path]) => path.replace(/[0-9a-f-]{36}/, '[id]'))),
+		new Set(
+			actions.map(([path]) =>
+				path.replace(/[0-9a-f-]{36}/, '[id]').replace('/models/matrix-model?', '/models/[slug]?')
+			)
+		),
 		'every /admin action is in the matrix'
 	).toEqual(adminActions());
 	const outcomes: string[] = [];
 	for (const [path, form, allowed] of actions) {
 		for (const role of [...ROLES.filter((role) => !allowed.includes(role)), ...allowed]) {
-			const response = await as[role].post(path, { form, headers: { origin, accept: 'text/html' } });
+			const headers = { origin, accept: 'text/html' };
+			const response = path.endsWith('?/addPhoto')
+				? await as[role].post(path, {
+						multipart: { ...form, photo: { name: 'front.png', mimeType: 'image/png', buffer: PNG } },
+						headers
+					})
+				: await as[role].post(path, { form, headers });
 			const status = response.status();
 			if (role === 'signed out') expect(status, `${role} POST ${path}`).toBe(401);
 			else if (!allowed.includes(role)) expect(status, `${role} POST ${path}`).toBe(403);
@@ -192,6 +221,16 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		// The 16:30 booking has not started yet on the desk's clock: allowed, but too early.
 		'desk noShow 409',
 		'admin noShow 409',
+		// Added, then the same short address again: taken.
+		'desk create 303',
+		'admin create 400',
+		'desk update 200',
+		'admin update 200',
+		'desk addPhoto 200',
+		'admin addPhoto 200',
+		// No such photo on the page: a clear 400 for those allowed to try.
+		'desk removePhoto 400',
+		'admin removePhoto 400',
 		// Added, then the same tag again: taken.
 		'desk create 303',
 		'admin create 400',

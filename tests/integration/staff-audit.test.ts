@@ -4,11 +4,13 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole, revokeRole } from '../../src/lib/server/auth/roles';
 import { recordInPersonTraining } from '../../src/lib/server/learning/record-in-person';
-import { auditEvent, equipmentUnit } from '../../src/lib/server/db/schema';
+import { auditEvent, equipmentModel, equipmentUnit } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { createBooking } from '../../src/lib/server/lending/create-booking';
 import { approveRequest, rejectRequest } from '../../src/lib/server/lending/desk/decide';
 import { handOut } from '../../src/lib/server/lending/desk/hand-out';
+import { addModelPhoto, removeModelPhoto } from '../../src/lib/server/lending/inventory/model-photos';
+import { createModel, getModelForEdit, updateModel } from '../../src/lib/server/lending/inventory/models';
 import { createUnit, updateUnit } from '../../src/lib/server/lending/inventory/units';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
@@ -46,6 +48,9 @@ const READS = [
 	'lendingReportCsv',
 	'listModulesToRecord',
 	'listUnits',
+	'listModels',
+	'getModelForEdit',
+	'newModelChoices',
 	'getUnit',
 	'labelSheet'
 ];
@@ -97,6 +102,9 @@ for (const backend of backends()) {
 			);
 			return made.id;
 		};
+
+		const modelFields = async () => (await getModelForEdit(database.db, admin.actor, 'zoom-h5')).fields;
+		const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 		const mutations: Record<string, () => Promise<{ actorId: string }>> = {
 			approveRequest: async () => {
@@ -162,6 +170,41 @@ for (const backend of backends()) {
 					admin.actor,
 					{ id: unit?.id, site: 'bellevue', status: 'in_service', notes: 'Housse neuve' },
 					context
+				);
+				return { actorId: admin.id };
+			},
+			createModel: async () => {
+				await createModel(database.db, desk.actor, { ...(await modelFields()), slug: 'zoom-audit' });
+				return { actorId: desk.id };
+			},
+			updateModel: async () => {
+				await updateModel(database.db, admin.actor, 'zoom-audit', {
+					...(await modelFields()),
+					maxLoanDays: 2
+				});
+				return { actorId: admin.id };
+			},
+			addModelPhoto: async () => {
+				await addModelPhoto(
+					database.db,
+					desk.actor,
+					'zoom-audit',
+					{ photo: PNG, altFr: 'Vue de face' },
+					context.media
+				);
+				return { actorId: desk.id };
+			},
+			removeModelPhoto: async () => {
+				const [model] = await database.db
+					.select()
+					.from(equipmentModel)
+					.where(eq(equipmentModel.slug, 'zoom-audit'));
+				await removeModelPhoto(
+					database.db,
+					admin.actor,
+					'zoom-audit',
+					model?.photos[0]?.src ?? '',
+					context.media
 				);
 				return { actorId: admin.id };
 			},

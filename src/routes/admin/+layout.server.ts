@@ -9,7 +9,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		staffLinks: {
 			desk: can(locals.actor, 'desk.work'),
 			reports: can(locals.actor, 'reports.read'),
-			units: can(locals.actor, 'inventory.manage'),
+			inventory: can(locals.actor, 'inventory.manage'),
 			audit: can(locals.actor, 'audit.read'),
 			people: can(locals.actor, 'people.list'),
 			outbox: can(locals.actor, 'outbox.read')
