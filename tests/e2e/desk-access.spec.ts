@@ -22,6 +22,20 @@ const ADMIN_ROUTES = 'src/routes/admin';
 /** The smallest PNG signature a photo check accepts. */
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
+/** Saint-Martin as the demo has it (Tue–Sat 10:00–18:00): saving it changes nothing. */
+const SAINT_MARTIN = {
+	name: 'Médiathèque de Saint-Martin',
+	address: '42 rue Danton, 29200 Brest',
+	latitude: '48.395',
+	longitude: '-4.485',
+	...Object.fromEntries(
+		[2, 3, 4, 5, 6].flatMap((weekday) => [
+			[`hours.${weekday}.0.opens`, '10:00'],
+			[`hours.${weekday}.0.closes`, '18:00']
+		])
+	)
+};
+
 const MODEL = {
 	nameFr: 'Modèle de la matrice',
 	descriptionFr: 'Un modèle créé par le test des permissions.',
@@ -136,6 +150,8 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		['/admin/equipment', '/admin/equipment', DESK],
 		['/admin/equipment/models/new', '/admin/equipment/models/new', DESK],
 		['/admin/equipment/models/[slug]', '/admin/equipment/models/zoom-h5', DESK],
+		['/admin/equipment/sites', '/admin/equipment/sites', DESK],
+		['/admin/equipment/sites/[slug]', '/admin/equipment/sites/saint-martin', DESK],
 		['/admin/equipment/units', '/admin/equipment/units', DESK],
 		['/admin/equipment/units/[id]', `/admin/equipment/units/${bellevueUnit}`, DESK],
 		['/admin/equipment/labels/sheet', '/admin/equipment/labels/sheet', DESK, 400],
@@ -166,6 +182,17 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		[`/admin/desk/bookings/${loan}?/takeBack`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${later}?/noShow`, {}, DESK],
 		['/admin/equipment/models/new?/create', { ...MODEL, slug: 'matrix-model' }, DESK],
+		['/admin/equipment/sites/saint-martin?/update', SAINT_MARTIN, DESK],
+		[
+			'/admin/equipment/sites/saint-martin?/addClosure',
+			{ startsOn: '2027-06-01', endsOn: '2027-06-01', reasonFr: 'Matrice' },
+			DESK
+		],
+		[
+			'/admin/equipment/sites/saint-martin?/removeClosure',
+			{ id: '00000000-0000-4000-8000-000000000000' },
+			DESK
+		],
 		['/admin/equipment/models/matrix-model?/update', { ...MODEL, maxLoanDays: '4' }, DESK],
 		['/admin/equipment/models/matrix-model?/addPhoto', { altFr: 'Vue de face' }, DESK],
 		['/admin/equipment/models/matrix-model?/removePhoto', { src: '/media/models/none.png' }, DESK],
@@ -186,7 +213,10 @@ test('the staff area answers each role exactly as its permissions say', async ({
 	expect(
 		new Set(
 			actions.map(([path]) =>
-				path.replace(/[0-9a-f-]{36}/, '[id]').replace('/models/matrix-model?', '/models/[slug]?')
+				path
+					.replace(/[0-9a-f-]{36}/, '[id]')
+					.replace('/models/matrix-model?', '/models/[slug]?')
+					.replace('/sites/saint-martin?', '/sites/[slug]?')
 			)
 		),
 		'every /admin action is in the matrix'
@@ -224,6 +254,13 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		// Added, then the same short address again: taken.
 		'desk create 303',
 		'admin create 400',
+		'desk update 200',
+		'admin update 200',
+		'desk addClosure 200',
+		'admin addClosure 200',
+		// No such closure: not found, for those allowed to ask.
+		'desk removeClosure 404',
+		'admin removeClosure 404',
 		'desk update 200',
 		'admin update 200',
 		'desk addPhoto 200',

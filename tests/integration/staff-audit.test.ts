@@ -11,6 +11,12 @@ import { approveRequest, rejectRequest } from '../../src/lib/server/lending/desk
 import { handOut } from '../../src/lib/server/lending/desk/hand-out';
 import { addModelPhoto, removeModelPhoto } from '../../src/lib/server/lending/inventory/model-photos';
 import { createModel, getModelForEdit, updateModel } from '../../src/lib/server/lending/inventory/models';
+import {
+	addClosure,
+	getSiteForEdit,
+	removeClosure,
+	updateSite
+} from '../../src/lib/server/lending/inventory/sites';
 import { createUnit, updateUnit } from '../../src/lib/server/lending/inventory/units';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
@@ -48,6 +54,8 @@ const READS = [
 	'lendingReportCsv',
 	'listModulesToRecord',
 	'listUnits',
+	'listSites',
+	'getSiteForEdit',
 	'listModels',
 	'getModelForEdit',
 	'newModelChoices',
@@ -207,6 +215,33 @@ for (const backend of backends()) {
 					context.media
 				);
 				return { actorId: admin.id };
+			},
+			updateSite: async () => {
+				await updateSite(database.db, desk.actor, 'bellevue', {
+					name: 'Maison de quartier de Bellevue',
+					address: '1 rue Sisley, Brest',
+					latitude: '48.403',
+					longitude: '-4.508',
+					'hours.3.0.opens': '14:00',
+					'hours.3.0.closes': '19:00'
+				});
+				return { actorId: desk.id };
+			},
+			addClosure: async () => {
+				await addClosure(
+					database.db,
+					admin.actor,
+					'bellevue',
+					{ startsOn: '2027-01-01', endsOn: '2027-01-01', reasonFr: 'Jour de l’an' },
+					'Europe/Paris'
+				);
+				return { actorId: admin.id };
+			},
+			removeClosure: async () => {
+				const { closures } = await getSiteForEdit(database.db, desk.actor, 'bellevue', '2026-11-21');
+				const newYear = closures.find((closure) => closure.startsOn === '2027-01-01');
+				await removeClosure(database.db, desk.actor, 'bellevue', newYear?.id ?? '');
+				return { actorId: desk.id };
 			},
 			revokeRole: async () => {
 				const person = await createPerson(database.db, { roles: ['reviewer'] });
