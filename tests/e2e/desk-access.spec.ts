@@ -36,6 +36,14 @@ const SAINT_MARTIN = {
 	)
 };
 
+const KIT = {
+	slug: 'kit-matrice',
+	site: 'saint-martin',
+	nameFr: 'Kit de la matrice',
+	descriptionFr: 'Un kit créé par le test des permissions.',
+	'item.0.model': 'epson-projector'
+};
+
 const MODEL = {
 	nameFr: 'Modèle de la matrice',
 	descriptionFr: 'Un modèle créé par le test des permissions.',
@@ -151,6 +159,10 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		['/admin/equipment/models/new', '/admin/equipment/models/new', DESK],
 		['/admin/equipment/models/[slug]', '/admin/equipment/models/zoom-h5', DESK],
 		['/admin/equipment/sites', '/admin/equipment/sites', DESK],
+		['/admin/equipment/categories', '/admin/equipment/categories', DESK],
+		['/admin/equipment/kits', '/admin/equipment/kits', DESK],
+		['/admin/equipment/kits/new', '/admin/equipment/kits/new', DESK],
+		['/admin/equipment/kits/[slug]', '/admin/equipment/kits/podcast-kit', DESK],
 		['/admin/equipment/sites/[slug]', '/admin/equipment/sites/saint-martin', DESK],
 		['/admin/equipment/units', '/admin/equipment/units', DESK],
 		['/admin/equipment/units/[id]', `/admin/equipment/units/${bellevueUnit}`, DESK],
@@ -182,6 +194,10 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		[`/admin/desk/bookings/${loan}?/takeBack`, { condition: 'Complet' }, DESK],
 		[`/admin/desk/bookings/${later}?/noShow`, {}, DESK],
 		['/admin/equipment/models/new?/create', { ...MODEL, slug: 'matrix-model' }, DESK],
+		['/admin/equipment/categories?/create', { slug: 'matrice', nameFr: 'Matrice', position: '99' }, DESK],
+		['/admin/equipment/categories?/update', { slug: 'matrice', nameFr: 'Matrice', position: '98' }, DESK],
+		['/admin/equipment/kits/new?/create', KIT, DESK],
+		['/admin/equipment/kits/kit-matrice?/update', { ...KIT, nameEn: 'Matrix kit' }, DESK],
 		['/admin/equipment/sites/saint-martin?/update', SAINT_MARTIN, DESK],
 		[
 			'/admin/equipment/sites/saint-martin?/addClosure',
@@ -217,6 +233,7 @@ test('the staff area answers each role exactly as its permissions say', async ({
 					.replace(/[0-9a-f-]{36}/, '[id]')
 					.replace('/models/matrix-model?', '/models/[slug]?')
 					.replace('/sites/saint-martin?', '/sites/[slug]?')
+					.replace('/kits/kit-matrice?', '/kits/[slug]?')
 			)
 		),
 		'every /admin action is in the matrix'
@@ -254,6 +271,14 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		// Added, then the same short address again: taken.
 		'desk create 303',
 		'admin create 400',
+		'desk create 200',
+		'admin create 400',
+		'desk update 200',
+		'admin update 200',
+		'desk create 303',
+		'admin create 400',
+		'desk update 200',
+		'admin update 200',
 		'desk update 200',
 		'admin update 200',
 		'desk addClosure 200',

@@ -17,6 +17,8 @@ import {
 	removeClosure,
 	updateSite
 } from '../../src/lib/server/lending/inventory/sites';
+import { createCategory, updateCategory } from '../../src/lib/server/lending/inventory/categories';
+import { createKit, getKitForEdit, updateKit } from '../../src/lib/server/lending/inventory/kits';
 import { createUnit, updateUnit } from '../../src/lib/server/lending/inventory/units';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
@@ -55,6 +57,10 @@ const READS = [
 	'listModulesToRecord',
 	'listUnits',
 	'listSites',
+	'listCategories',
+	'listKits',
+	'newKitChoices',
+	'getKitForEdit',
 	'getSiteForEdit',
 	'listModels',
 	'getModelForEdit',
@@ -242,6 +248,33 @@ for (const backend of backends()) {
 				const newYear = closures.find((closure) => closure.startsOn === '2027-01-01');
 				await removeClosure(database.db, desk.actor, 'bellevue', newYear?.id ?? '');
 				return { actorId: desk.id };
+			},
+			createCategory: async () => {
+				await createCategory(database.db, desk.actor, { slug: 'audit', nameFr: 'Audit', position: '90' });
+				return { actorId: desk.id };
+			},
+			updateCategory: async () => {
+				await updateCategory(database.db, admin.actor, 'audit', {
+					nameFr: 'Audit',
+					nameEn: 'Audit',
+					position: '91'
+				});
+				return { actorId: admin.id };
+			},
+			createKit: async () => {
+				await createKit(database.db, desk.actor, {
+					slug: 'kit-audit',
+					site: 'bellevue',
+					nameFr: 'Kit audit',
+					descriptionFr: 'Pour le test.',
+					'item.0.model': 'zoom-h5'
+				});
+				return { actorId: desk.id };
+			},
+			updateKit: async () => {
+				const { fields } = await getKitForEdit(database.db, admin.actor, 'kit-audit');
+				await updateKit(database.db, admin.actor, 'kit-audit', { ...fields, nameEn: 'Audit kit' }, context);
+				return { actorId: admin.id };
 			},
 			revokeRole: async () => {
 				const person = await createPerson(database.db, { roles: ['reviewer'] });

@@ -1,0 +1,289 @@
+import { isDeepStrictEqual } from 'node:util';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../../audit/record';
+import { authorize, type Actor } from '../../auth/permissions';
+import type { Database } from '../../db/client';
+import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
+import { InvalidInput, NotFound, Refused, type Issue } from '../../errors';
+import { booking } from '../bookings.table';
+import type { LendingContext } from '../context';
+import { equipmentModel, kit, kitItem } from '../equipment.table';
+import { site } from '../sites.table';
+
+/** Lines a kit's form offers; kits of the demo hold two or three models. */
+export const KIT_LINES = 6;
+
+const kitSchema = z.object({
+	site: z
+		.string({ error: () => m.unit_site_required() })
+		.trim()
+		.min(1, { error: () => m.unit_site_required() }),
+	nameFr: z
+		.string({ error: () => m.model_name_required() })
+		.trim()
+		.min(1, { error: () => m.model_name_required() })
+		.max(120, { error: () => m.model_text_too_long({ max: 120 }) }),
+	nameEn: z
+		.string()
+		.trim()
+		.max(120, { error: () => m.model_text_too_long({ max: 120 }) })
+		.optional()
+		.transform((value) => value ?? ''),
+	descriptionFr: z
+		.string({ error: () => m.model_description_required() })
+		.trim()
+		.min(1, { error: () => m.model_description_required() })
+		.max(2000, { error: () => m.model_text_too_long({ max: 2000 }) }),
+	descriptionEn: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.model_text_too_long({ max: 2000 }) })
+		.optional()
+		.transform((value) => value ?? '')
+});
+
+const newKitSchema = kitSchema.extend({
+	slug: z
+		.string({ error: () => m.model_slug_invalid() })
+		.trim()
+		.toLowerCase()
+		.max(60, { error: () => m.model_slug_invalid() })
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.model_slug_invalid() })
+		.refine((slug) => slug !== 'new', { error: () => m.model_slug_invalid() })
+});
+
+type Line = { model: string; quantity: number };
+
+/** The kit's lines posted as `item.<n>.model` and `item.<n>.quantity`; empty lines are skipped. */
+function linesOf(fields: Record<string, unknown>, issues: Issue[]): Line[] {
+	const lines: Line[] = [];
+	for (let index = 0; index < KIT_LINES; index += 1) {
+		const model = String(fields[`item.${index}.model`] ?? '').trim();
+		if (!model) continue;
+		const quantity = Number(fields[`item.${index}.quantity`] || 1);
+		if (!Number.isInteger(quantity) || quantity < 1 || quantity > 20) {
+			issues.push({ path: `item.${index}.quantity`, message: m.kit_quantity_invalid() });
+		} else if (lines.some((line) => line.model === model)) {
+			issues.push({ path: `item.${index}.model`, message: m.kit_model_twice() });
+		} else {
+			lines.push({ model, quantity });
+		}
+	}
+	if (lines.length === 0 && issues.length === 0)
+		issues.push({ path: 'item.0.model', message: m.kit_needs_a_model() });
+	return lines;
+}
+
+function parseKit<S extends typeof kitSchema | typeof newKitSchema>(schema: S, input: unknown) {
+	const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+	const issues: Issue[] = [];
+	const parsed = schema.safeParse(fields);
+	if (!parsed.success) {
+		issues.push(
+			...parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+		);
+	}
+	const lines = linesOf(fields, issues);
+	if (!parsed.success || issues.length > 0) throw new InvalidInput(issues);
+	return { ...(parsed.data as z.output<S>), lines };
+}
+
+async function choices(db: Database) {
+	const [sites, models] = await Promise.all([
+		db.select({ slug: site.slug, name: site.name }).from(site).orderBy(asc(site.name)),
+		db
+			.select({ slug: equipmentModel.slug, name: equipmentModel.name })
+			.from(equipmentModel)
+			.orderBy(asc(equipmentModel.slug))
+	]);
+	return { sites, models };
+}
+
+/** Kits with their site and contents. */
+export async function listKits(db: Database, actor: Actor | null) {
+	authorize(actor, 'inventory.manage');
+	const kits = await db
+		.select({ id: kit.id, slug: kit.slug, name: kit.name, site: site.name })
+		.from(kit)
+		.innerJoin(site, eq(site.id, kit.siteId))
+		.orderBy(asc(kit.slug));
+	const items = kits.length
+		? await db
+				.select({ kitId: kitItem.kitId, model: equipmentModel.name, quantity: kitItem.quantity })
+				.from(kitItem)
+				.innerJoin(equipmentModel, eq(equipmentModel.id, kitItem.modelId))
+				.where(
+					inArray(
+						kitItem.kitId,
+						kits.map((entry) => entry.id)
+					)
+				)
+		: [];
+	return kits.map((entry) => ({ ...entry, items: items.filter((item) => item.kitId === entry.id) }));
+}
+
+/** The choices for a new kit's form. */
+export async function newKitChoices(db: Database, actor: Actor | null) {
+	authorize(actor, 'inventory.manage');
+	return choices(db);
+}
+
+/** A kit as its form shows it. */
+export async function getKitForEdit(db: Database, actor: Actor | null, slug: string) {
+	authorize(actor, 'inventory.manage');
+	const [row] = await db
+		.select({ kit, site: site.slug })
+		.from(kit)
+		.innerJoin(site, eq(site.id, kit.siteId))
+		.where(eq(kit.slug, slug));
+	if (!row) throw new NotFound(m.kit_not_found());
+	const items = await db
+		.select({ model: equipmentModel.slug, quantity: kitItem.quantity })
+		.from(kitItem)
+		.innerJoin(equipmentModel, eq(equipmentModel.id, kitItem.modelId))
+		.where(eq(kitItem.kitId, row.kit.id))
+		.orderBy(asc(equipmentModel.slug));
+	return {
+		...(await choices(db)),
+		slug,
+		fields: {
+			site: row.site,
+			nameFr: row.kit.name.fr,
+			nameEn: row.kit.name.en ?? '',
+			descriptionFr: row.kit.description.fr,
+			descriptionEn: row.kit.description.en ?? '',
+			...Object.fromEntries(
+				items.flatMap((item, index) => [
+					[`item.${index}.model`, item.model],
+					[`item.${index}.quantity`, String(item.quantity)]
+				])
+			)
+		} as Record<string, string>
+	};
+}
+
+/** The ids behind the slugs the form named, each checked. */
+async function resolve(db: Database, request: { site: string; lines: Line[] }) {
+	const [place] = await db.select({ id: site.id }).from(site).where(eq(site.slug, request.site));
+	if (!place) throw new InvalidInput([{ path: 'site', message: m.unit_site_required() }]);
+	const models = await db
+		.select({ id: equipmentModel.id, slug: equipmentModel.slug })
+		.from(equipmentModel)
+		.where(
+			inArray(
+				equipmentModel.slug,
+				request.lines.map((line) => line.model)
+			)
+		);
+	const items = request.lines.map((line, index) => {
+		const model = models.find((candidate) => candidate.slug === line.model);
+		if (!model) throw new InvalidInput([{ path: `item.${index}.model`, message: m.unit_model_required() }]);
+		return { modelId: model.id, quantity: line.quantity };
+	});
+	return { siteId: place.id, items };
+}
+
+const localized = (fr: string, en: string) => (en ? { fr, en } : { fr });
+
+/** Adds a kit: models booked together at one site. */
+export async function createKit(db: Database, actor: Actor | null, input: unknown) {
+	authorize(actor, 'inventory.manage');
+	const request = parseKit(newKitSchema, input);
+	try {
+		await db.transaction(async (tx) => {
+			const { siteId, items } = await resolve(tx, request);
+			const [created] = await tx
+				.insert(kit)
+				.values({
+					slug: request.slug,
+					siteId,
+					name: localized(request.nameFr, request.nameEn),
+					description: localized(request.descriptionFr, request.descriptionEn)
+				})
+				.returning({ id: kit.id });
+			if (!created) throw new Error('kit not created');
+			await tx.insert(kitItem).values(items.map((item) => ({ kitId: created.id, ...item })));
+			await recordAudit(tx, {
+				actorId: actor.userId,
+				action: 'kit.create',
+				subjectType: 'kit',
+				subjectId: request.slug,
+				after: { site: request.site, name: request.nameFr, items: request.lines }
+			});
+		});
+	} catch (problem) {
+		if (sqlStateOf(problem) === UNIQUE_VIOLATION)
+			throw new InvalidInput([{ path: 'slug', message: m.model_slug_taken() }]);
+		throw problem;
+	}
+	return request.slug;
+}
+
+/**
+ * Changes a kit's content, site or lines. Bookings already made keep the units they hold; a kit
+ * still booked ahead cannot move to another site.
+ */
+export async function updateKit(
+	db: Database,
+	actor: Actor | null,
+	slug: string,
+	input: unknown,
+	context: Pick<LendingContext, 'now'>
+) {
+	authorize(actor, 'inventory.manage');
+	const request = parseKit(kitSchema, input);
+	await db.transaction(async (tx) => {
+		const before = await getKitForEdit(tx, actor, slug);
+		const [row] = await tx.select().from(kit).where(eq(kit.slug, slug)).for('update');
+		if (!row) throw new NotFound(m.kit_not_found());
+		const { siteId, items } = await resolve(tx, request);
+		if (siteId !== row.siteId) {
+			const [ahead] = await tx
+				.select({ id: booking.id })
+				.from(booking)
+				.where(
+					and(
+						eq(booking.kitId, row.id),
+						inArray(booking.status, ['requested', 'confirmed', 'checked_out']),
+						gt(booking.endsAt, context.now())
+					)
+				)
+				.limit(1);
+			if (ahead) throw new Refused('kit_has_bookings', m.kit_move_has_bookings());
+		}
+		await tx
+			.update(kit)
+			.set({
+				siteId,
+				name: localized(request.nameFr, request.nameEn),
+				description: localized(request.descriptionFr, request.descriptionEn)
+			})
+			.where(eq(kit.id, row.id));
+		await tx.delete(kitItem).where(eq(kitItem.kitId, row.id));
+		await tx.insert(kitItem).values(items.map((item) => ({ kitId: row.id, ...item })));
+		const after = {
+			site: request.site,
+			nameFr: request.nameFr,
+			nameEn: request.nameEn,
+			descriptionFr: request.descriptionFr,
+			descriptionEn: request.descriptionEn,
+			...Object.fromEntries(
+				request.lines.flatMap((line, index) => [
+					[`item.${index}.model`, line.model],
+					[`item.${index}.quantity`, String(line.quantity)]
+				])
+			)
+		};
+		if (isDeepStrictEqual(after, before.fields)) return;
+		await recordAudit(tx, {
+			actorId: actor.userId,
+			action: 'kit.update',
+			subjectType: 'kit',
+			subjectId: slug,
+			before: before.fields,
+			after
+		});
+	});
+}
