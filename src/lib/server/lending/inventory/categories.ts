@@ -4,30 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../../audit/record';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
-import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
-import { InvalidInput, NotFound } from '../../errors';
+import { NotFound } from '../../errors';
 import { parseInput } from '../../forms';
 import { equipmentCategory } from '../equipment.table';
-
-const slugField = z
-	.string({ error: () => m.model_slug_invalid() })
-	.trim()
-	.toLowerCase()
-	.max(60, { error: () => m.model_slug_invalid() })
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.model_slug_invalid() });
+import { frenchText, localizedOf, newSlugField, optionalText, withFreeSlug } from './fields';
 
 const categoryFields = z.object({
-	nameFr: z
-		.string({ error: () => m.model_name_required() })
-		.trim()
-		.min(1, { error: () => m.model_name_required() })
-		.max(80, { error: () => m.model_text_too_long({ max: 80 }) }),
-	nameEn: z
-		.string()
-		.trim()
-		.max(80, { error: () => m.model_text_too_long({ max: 80 }) })
-		.optional()
-		.transform((value) => value ?? ''),
+	nameFr: frenchText(80, () => m.model_name_required()),
+	nameEn: optionalText(80),
 	position: z.coerce
 		.number({ error: () => m.category_position_invalid() })
 		.int({ error: () => m.category_position_invalid() })
@@ -35,8 +19,7 @@ const categoryFields = z.object({
 		.max(999, { error: () => m.category_position_invalid() })
 });
 
-const nameOf = (fields: z.output<typeof categoryFields>) =>
-	fields.nameEn ? { fr: fields.nameFr, en: fields.nameEn } : { fr: fields.nameFr };
+const nameOf = (fields: z.output<typeof categoryFields>) => localizedOf(fields.nameFr, fields.nameEn);
 
 /** The categories in the catalogue's order. */
 export async function listCategories(db: Database, actor: Actor | null) {
@@ -50,9 +33,9 @@ export async function listCategories(db: Database, actor: Actor | null) {
 /** Adds a category of the catalogue. */
 export async function createCategory(db: Database, actor: Actor | null, input: unknown) {
 	authorize(actor, 'inventory.manage');
-	const request = parseInput(categoryFields.extend({ slug: slugField }), input);
-	try {
-		await db.transaction(async (tx) => {
+	const request = parseInput(categoryFields.extend({ slug: newSlugField }), input);
+	await withFreeSlug(() =>
+		db.transaction(async (tx) => {
 			const values = { slug: request.slug, name: nameOf(request), position: request.position };
 			await tx.insert(equipmentCategory).values(values);
 			await recordAudit(tx, {
@@ -62,13 +45,8 @@ export async function createCategory(db: Database, actor: Actor | null, input: u
 				subjectId: request.slug,
 				after: values
 			});
-		});
-	} catch (problem) {
-		if (sqlStateOf(problem) === UNIQUE_VIOLATION) {
-			throw new InvalidInput([{ path: 'slug', message: m.model_slug_taken() }]);
-		}
-		throw problem;
-	}
+		})
+	);
 }
 
 /** Renames or moves a category in the catalogue's order. */

@@ -5,12 +5,12 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../../audit/record';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
-import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { InvalidInput, NotFound, Refused, type Issue } from '../../errors';
 import { booking } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentModel, kit, kitItem } from '../equipment.table';
 import { site } from '../sites.table';
+import { frenchText, localizedOf, newSlugField, optionalText, withFreeSlug } from './fields';
 
 /** Lines a kit's form offers; kits of the demo hold two or three models. */
 export const KIT_LINES = 6;
@@ -20,38 +20,14 @@ const kitSchema = z.object({
 		.string({ error: () => m.unit_site_required() })
 		.trim()
 		.min(1, { error: () => m.unit_site_required() }),
-	nameFr: z
-		.string({ error: () => m.model_name_required() })
-		.trim()
-		.min(1, { error: () => m.model_name_required() })
-		.max(120, { error: () => m.model_text_too_long({ max: 120 }) }),
-	nameEn: z
-		.string()
-		.trim()
-		.max(120, { error: () => m.model_text_too_long({ max: 120 }) })
-		.optional()
-		.transform((value) => value ?? ''),
-	descriptionFr: z
-		.string({ error: () => m.model_description_required() })
-		.trim()
-		.min(1, { error: () => m.model_description_required() })
-		.max(2000, { error: () => m.model_text_too_long({ max: 2000 }) }),
-	descriptionEn: z
-		.string()
-		.trim()
-		.max(2000, { error: () => m.model_text_too_long({ max: 2000 }) })
-		.optional()
-		.transform((value) => value ?? '')
+	nameFr: frenchText(120, () => m.model_name_required()),
+	nameEn: optionalText(120),
+	descriptionFr: frenchText(2000, () => m.model_description_required()),
+	descriptionEn: optionalText(2000)
 });
 
 const newKitSchema = kitSchema.extend({
-	slug: z
-		.string({ error: () => m.model_slug_invalid() })
-		.trim()
-		.toLowerCase()
-		.max(60, { error: () => m.model_slug_invalid() })
-		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.model_slug_invalid() })
-		.refine((slug) => slug !== 'new', { error: () => m.model_slug_invalid() })
+	slug: newSlugField
 });
 
 type Line = { model: string; quantity: number };
@@ -185,22 +161,20 @@ async function resolve(db: Database, request: { site: string; lines: Line[] }) {
 	return { siteId: place.id, items };
 }
 
-const localized = (fr: string, en: string) => (en ? { fr, en } : { fr });
-
 /** Adds a kit: models booked together at one site. */
 export async function createKit(db: Database, actor: Actor | null, input: unknown) {
 	authorize(actor, 'inventory.manage');
 	const request = parseKit(newKitSchema, input);
-	try {
-		await db.transaction(async (tx) => {
+	await withFreeSlug(() =>
+		db.transaction(async (tx) => {
 			const { siteId, items } = await resolve(tx, request);
 			const [created] = await tx
 				.insert(kit)
 				.values({
 					slug: request.slug,
 					siteId,
-					name: localized(request.nameFr, request.nameEn),
-					description: localized(request.descriptionFr, request.descriptionEn)
+					name: localizedOf(request.nameFr, request.nameEn),
+					description: localizedOf(request.descriptionFr, request.descriptionEn)
 				})
 				.returning({ id: kit.id });
 			if (!created) throw new Error('kit not created');
@@ -212,12 +186,8 @@ export async function createKit(db: Database, actor: Actor | null, input: unknow
 				subjectId: request.slug,
 				after: { site: request.site, name: request.nameFr, items: request.lines }
 			});
-		});
-	} catch (problem) {
-		if (sqlStateOf(problem) === UNIQUE_VIOLATION)
-			throw new InvalidInput([{ path: 'slug', message: m.model_slug_taken() }]);
-		throw problem;
-	}
+		})
+	);
 	return request.slug;
 }
 
@@ -257,8 +227,8 @@ export async function updateKit(
 			.update(kit)
 			.set({
 				siteId,
-				name: localized(request.nameFr, request.nameEn),
-				description: localized(request.descriptionFr, request.descriptionEn)
+				name: localizedOf(request.nameFr, request.nameEn),
+				description: localizedOf(request.descriptionFr, request.descriptionEn)
 			})
 			.where(eq(kit.id, row.id));
 		await tx.delete(kitItem).where(eq(kitItem.kitId, row.id));

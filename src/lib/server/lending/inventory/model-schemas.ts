@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-
-const text = (max: number, tooLong: () => string) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: tooLong })
-		.optional()
-		.transform((value) => value ?? '');
-
-const frenchRequired = (max: number, missing: () => string, tooLong: () => string) =>
-	z.string({ error: missing }).trim().min(1, { error: missing }).max(max, { error: tooLong });
+import { frenchText, newSlugField, optionalText } from './fields';
 
 const whole = (min: number, max: number, message: () => string) =>
 	z.coerce
@@ -21,20 +11,12 @@ const whole = (min: number, max: number, message: () => string) =>
 
 /** The fields of a model's form; French is required, English falls back to it when empty. */
 export const modelFieldsSchema = z.object({
-	nameFr: frenchRequired(
-		120,
-		() => m.model_name_required(),
-		() => m.model_text_too_long({ max: 120 })
-	),
-	nameEn: text(120, () => m.model_text_too_long({ max: 120 })),
-	descriptionFr: frenchRequired(
-		2000,
-		() => m.model_description_required(),
-		() => m.model_text_too_long({ max: 2000 })
-	),
-	descriptionEn: text(2000, () => m.model_text_too_long({ max: 2000 })),
-	inTheBoxFr: text(1000, () => m.model_text_too_long({ max: 1000 })),
-	inTheBoxEn: text(1000, () => m.model_text_too_long({ max: 1000 })),
+	nameFr: frenchText(120, () => m.model_name_required()),
+	nameEn: optionalText(120),
+	descriptionFr: frenchText(2000, () => m.model_description_required()),
+	descriptionEn: optionalText(2000),
+	inTheBoxFr: optionalText(1000),
+	inTheBoxEn: optionalText(1000),
 	category: z
 		.string({ error: () => m.model_category_required() })
 		.trim()
@@ -55,22 +37,12 @@ export const modelFieldsSchema = z.object({
 });
 
 export const newModelSchema = modelFieldsSchema.extend({
-	slug: z
-		.string({ error: () => m.model_slug_invalid() })
-		.trim()
-		.toLowerCase()
-		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.model_slug_invalid() })
-		.max(60, { error: () => m.model_slug_invalid() })
-		.refine((slug) => slug !== 'new', { error: () => m.model_slug_invalid() })
+	slug: newSlugField
 });
 
 export const photoSchema = z.object({
-	altFr: frenchRequired(
-		300,
-		() => m.model_photo_alt_required(),
-		() => m.model_text_too_long({ max: 300 })
-	),
-	altEn: text(300, () => m.model_text_too_long({ max: 300 })),
+	altFr: frenchText(300, () => m.model_photo_alt_required()),
+	altEn: optionalText(300),
 	photo: z
 		.instanceof(Uint8Array, { error: () => m.model_photo_required() })
 		.refine((bytes) => bytes.length > 0, {

@@ -1,18 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import type { LocalizedText } from '../../../i18n/localized-text';
 import { recordAudit } from '../../audit/record';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
-import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { InvalidInput, NotFound } from '../../errors';
 import { parseInput } from '../../forms';
 import { trainingModule } from '../../learning/modules.table';
 import { equipmentCategory, equipmentModel, equipmentUnit } from '../equipment.table';
+import { localizedOf, withFreeSlug } from './fields';
 import { modelFieldsSchema, newModelSchema, type ModelFields } from './model-schemas';
-
-const localized = (fr: string, en: string): LocalizedText => (en ? { fr, en } : { fr });
 
 /** What the form's choices are: categories and training modules. */
 async function choices(db: Database) {
@@ -116,9 +113,9 @@ async function rowOf(db: Database, fields: ModelFields) {
 		requiredModuleId = module.id;
 	}
 	return {
-		name: localized(fields.nameFr, fields.nameEn),
-		description: localized(fields.descriptionFr, fields.descriptionEn),
-		inTheBox: localized(fields.inTheBoxFr, fields.inTheBoxEn),
+		name: localizedOf(fields.nameFr, fields.nameEn),
+		description: localizedOf(fields.descriptionFr, fields.descriptionEn),
+		inTheBox: localizedOf(fields.inTheBoxFr, fields.inTheBoxEn),
 		categoryId: category.id,
 		maxLoanDays: fields.maxLoanDays,
 		maxAdvanceDays: fields.maxAdvanceDays,
@@ -132,8 +129,8 @@ async function rowOf(db: Database, fields: ModelFields) {
 export async function createModel(db: Database, actor: Actor | null, input: unknown) {
 	authorize(actor, 'inventory.manage');
 	const request = parseInput(newModelSchema, input);
-	try {
-		await db.transaction(async (tx) => {
+	await withFreeSlug(() =>
+		db.transaction(async (tx) => {
 			const values = await rowOf(tx, request);
 			await tx.insert(equipmentModel).values({ slug: request.slug, ...values });
 			await recordAudit(tx, {
@@ -143,13 +140,8 @@ export async function createModel(db: Database, actor: Actor | null, input: unkn
 				subjectId: request.slug,
 				after: values
 			});
-		});
-	} catch (problem) {
-		if (sqlStateOf(problem) === UNIQUE_VIOLATION) {
-			throw new InvalidInput([{ path: 'slug', message: m.model_slug_taken() }]);
-		}
-		throw problem;
-	}
+		})
+	);
 	return request.slug;
 }
 
