@@ -96,13 +96,18 @@ for (const backend of backends()) {
 		it('finds the booking a scanned code or asset label points to', async () => {
 			const made = await book('zoom-h5', '2026-11-21', '15:00', '16:00');
 			const typed = `${made.code.slice(0, 3).toLowerCase()}-${made.code.slice(3)}`;
-			expect(await findBookingToOpen(database.db, desk.actor, { code: typed })).toBe(made.id);
-			expect(await findBookingToOpen(database.db, desk.actor, { code: 'ZZZZZZ' })).toBeNull();
+			expect(await findBookingToOpen(database.db, desk.actor, { code: typed }, context)).toBe(made.id);
+			expect(await findBookingToOpen(database.db, desk.actor, { code: 'ZZZZZZ' }, context)).toBeNull();
 			const opened = await openDeskBooking(database.db, desk.actor, made.id, context);
 			const tag = opened.booking.units[0]?.assetTag ?? '';
-			expect(await findBookingToOpen(database.db, desk.actor, { tag: tag.toLowerCase() })).not.toBeNull();
+			expect(await findBookingToOpen(database.db, desk.actor, { tag: tag.toLowerCase() }, context)).toBe(
+				made.id
+			);
+			// Once its period is over, a booking never collected is not what the label opens.
+			const later = lendingContext({ now: () => new Date(paris('2026-11-21', '16:30')) });
+			expect(await findBookingToOpen(database.db, desk.actor, { tag }, later)).toBeNull();
 			expect(
-				await refusal(findBookingToOpen(database.db, resident.actor, { code: made.code }))
+				await refusal(findBookingToOpen(database.db, resident.actor, { code: made.code }, context))
 			).toBeInstanceOf(Forbidden);
 		});
 

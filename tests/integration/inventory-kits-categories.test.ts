@@ -78,6 +78,20 @@ for (const backend of backends()) {
 			);
 			const edited = await getKitForEdit(database.db, desk.actor, 'kit-lumiere');
 			expect(edited.fields).toMatchObject({ 'item.0.quantity': '1', 'item.1.model': 'manfrotto-tripod' });
+			// Saved again unchanged, its lines in another order: nothing to change, nothing audited.
+			await updateKit(
+				database.db,
+				desk.actor,
+				'kit-lumiere',
+				{
+					...lightKit,
+					'item.0.model': 'manfrotto-tripod',
+					'item.0.quantity': '1',
+					'item.1.model': 'led-panel-pair',
+					'item.1.quantity': '1'
+				},
+				context
+			);
 			expect(await actionsOn('kit-lumiere')).toEqual(['kit.create', 'kit.update']);
 		});
 

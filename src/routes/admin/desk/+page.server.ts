@@ -15,11 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const typed = url.searchParams.get('q')?.slice(0, 100) ?? '';
 	try {
 		if (code || tag) {
-			const id = await findBookingToOpen(db, locals.actor, { code, tag });
+			const id = await findBookingToOpen(db, locals.actor, { code, tag }, lendingContext());
 			if (id) redirect(303, `/admin/desk/bookings/${id}`);
 		} else if (looksLikeBookingCode(typed)) {
 			// A code typed in the search box opens its booking, as a scanned one does.
-			const id = await findBookingToOpen(db, locals.actor, { code: typed });
+			const id = await findBookingToOpen(db, locals.actor, { code: typed }, lendingContext());
 			if (id) redirect(303, `/admin/desk/bookings/${id}`);
 		}
 		const day = await deskToday(

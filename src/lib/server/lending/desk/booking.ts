@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, notInArray, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { zonedInstant, zonedParts } from '../../../time/zoned';
 import { user } from '../../auth/auth.table';
@@ -81,7 +81,8 @@ export async function openDeskBooking(db: Database, actor: Actor | null, id: str
 export async function findBookingToOpen(
 	db: Database,
 	actor: Actor | null,
-	typed: { code?: string; tag?: string }
+	typed: { code?: string; tag?: string },
+	context: Pick<LendingContext, 'now'>
 ): Promise<string | null> {
 	authorize(actor, 'desk.work');
 	if (typed.code) {
@@ -101,7 +102,11 @@ export async function findBookingToOpen(
 		.where(
 			and(
 				eq(equipmentUnit.assetTag, typed.tag.trim().toUpperCase()),
-				inArray(booking.status, ['checked_out', 'confirmed'])
+				// A confirmed booking whose period is over was never collected: not the one at the counter.
+				or(
+					eq(booking.status, 'checked_out'),
+					and(eq(booking.status, 'confirmed'), gt(booking.endsAt, context.now()))
+				)
 			)
 		)
 		// The enum lists checked_out after confirmed: a loan that is out comes first.

@@ -9,6 +9,7 @@ import { EXCLUSION_VIOLATION, sqlStateOf, UNIQUE_VIOLATION } from '../../db/erro
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
 import { withHandoverPhoto } from './handover-photo';
+import { heldUnits, type HeldUnit } from './held-units';
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
@@ -31,22 +32,6 @@ export const handOutSchema = z.object({
 	/** An optional photo of the units as they leave (its type is checked from its content). */
 	photo: z.instanceof(Uint8Array).optional()
 });
-
-type HeldUnit = { id: string; assetTag: string; modelId: string; siteId: string };
-
-async function heldUnits(db: Database, bookingId: string): Promise<HeldUnit[]> {
-	return db
-		.select({
-			id: equipmentUnit.id,
-			assetTag: equipmentUnit.assetTag,
-			modelId: equipmentUnit.modelId,
-			siteId: equipmentUnit.siteId
-		})
-		.from(bookingUnit)
-		.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
-		.where(eq(bookingUnit.bookingId, bookingId))
-		.orderBy(equipmentUnit.assetTag);
-}
 
 /**
  * Puts another unit of the same model and site in the held one's place, when the one assigned is

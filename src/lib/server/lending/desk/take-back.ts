@@ -8,7 +8,8 @@ import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
 import { conditionField } from './hand-out';
 import { withHandoverPhoto } from './handover-photo';
-import { booking, bookingHandover, bookingUnit } from '../bookings.table';
+import { heldUnits } from './held-units';
+import { booking, bookingHandover } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
 import { withdrawUnits } from './withdraw-units';
@@ -40,16 +41,7 @@ export async function takeBack(db: Database, actor: Actor | null, input: unknown
 			const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
 			if (!found) throw new NotFound(m.booking_not_found());
 			if (found.status !== 'checked_out') throw new Refused('not_out', m.desk_not_out());
-			const held = await tx
-				.select({
-					id: equipmentUnit.id,
-					assetTag: equipmentUnit.assetTag,
-					modelId: equipmentUnit.modelId,
-					siteId: equipmentUnit.siteId
-				})
-				.from(bookingUnit)
-				.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
-				.where(eq(bookingUnit.bookingId, found.id));
+			const held = await heldUnits(tx, found.id);
 			const damaged = held.filter((unit) => request.damaged.includes(unit.id));
 			if (damaged.length !== request.damaged.length)
 				throw new Refused('not_held', m.desk_damage_unknown_unit(), 400);

@@ -106,38 +106,59 @@ export async function newKitChoices(db: Database, actor: Actor | null) {
 	return choices(db);
 }
 
+type KitForm = {
+	site: string;
+	nameFr: string;
+	nameEn: string;
+	descriptionFr: string;
+	descriptionEn: string;
+	lines: Line[];
+};
+
+/** A kit as its form posts it; lines by model, so that the same content compares equal. */
+function fieldsOf(form: KitForm): Record<string, string> {
+	const { lines, ...texts } = form;
+	const sorted = [...lines].sort((a, b) => a.model.localeCompare(b.model));
+	return {
+		...texts,
+		...Object.fromEntries(
+			sorted.flatMap((line, index) => [
+				[`item.${index}.model`, line.model],
+				[`item.${index}.quantity`, String(line.quantity)]
+			])
+		)
+	};
+}
+
+/** A kit's row, locked when asked, and its content as the form holds it. */
+async function readKit(db: Database, slug: string, lock = false) {
+	const query = db.select().from(kit).where(eq(kit.slug, slug));
+	const [row] = lock ? await query.for('update') : await query;
+	if (!row) throw new NotFound(m.kit_not_found());
+	const [[place], lines] = await Promise.all([
+		db.select({ slug: site.slug }).from(site).where(eq(site.id, row.siteId)),
+		db
+			.select({ model: equipmentModel.slug, quantity: kitItem.quantity })
+			.from(kitItem)
+			.innerJoin(equipmentModel, eq(equipmentModel.id, kitItem.modelId))
+			.where(eq(kitItem.kitId, row.id))
+	]);
+	const form: KitForm = {
+		site: place?.slug ?? '',
+		nameFr: row.name.fr,
+		nameEn: row.name.en ?? '',
+		descriptionFr: row.description.fr,
+		descriptionEn: row.description.en ?? '',
+		lines
+	};
+	return { row, form };
+}
+
 /** A kit as its form shows it. */
 export async function getKitForEdit(db: Database, actor: Actor | null, slug: string) {
 	authorize(actor, 'inventory.manage');
-	const [row] = await db
-		.select({ kit, site: site.slug })
-		.from(kit)
-		.innerJoin(site, eq(site.id, kit.siteId))
-		.where(eq(kit.slug, slug));
-	if (!row) throw new NotFound(m.kit_not_found());
-	const items = await db
-		.select({ model: equipmentModel.slug, quantity: kitItem.quantity })
-		.from(kitItem)
-		.innerJoin(equipmentModel, eq(equipmentModel.id, kitItem.modelId))
-		.where(eq(kitItem.kitId, row.kit.id))
-		.orderBy(asc(equipmentModel.slug));
-	return {
-		...(await choices(db)),
-		slug,
-		fields: {
-			site: row.site,
-			nameFr: row.kit.name.fr,
-			nameEn: row.kit.name.en ?? '',
-			descriptionFr: row.kit.description.fr,
-			descriptionEn: row.kit.description.en ?? '',
-			...Object.fromEntries(
-				items.flatMap((item, index) => [
-					[`item.${index}.model`, item.model],
-					[`item.${index}.quantity`, String(item.quantity)]
-				])
-			)
-		} as Record<string, string>
-	};
+	const { form } = await readKit(db, slug);
+	return { ...(await choices(db)), slug, fields: fieldsOf(form) };
 }
 
 /** The ids behind the slugs the form named, each checked. */
@@ -205,9 +226,10 @@ export async function updateKit(
 	authorize(actor, 'inventory.manage');
 	const request = parseKit(kitSchema, input);
 	await db.transaction(async (tx) => {
-		const before = await getKitForEdit(tx, actor, slug);
-		const [row] = await tx.select().from(kit).where(eq(kit.slug, slug)).for('update');
-		if (!row) throw new NotFound(m.kit_not_found());
+		const { row, form } = await readKit(tx, slug, true);
+		const before = fieldsOf(form);
+		const after = fieldsOf(request);
+		if (isDeepStrictEqual(after, before)) return;
 		const { siteId, items } = await resolve(tx, request);
 		if (siteId !== row.siteId) {
 			const [ahead] = await tx
@@ -233,26 +255,12 @@ export async function updateKit(
 			.where(eq(kit.id, row.id));
 		await tx.delete(kitItem).where(eq(kitItem.kitId, row.id));
 		await tx.insert(kitItem).values(items.map((item) => ({ kitId: row.id, ...item })));
-		const after = {
-			site: request.site,
-			nameFr: request.nameFr,
-			nameEn: request.nameEn,
-			descriptionFr: request.descriptionFr,
-			descriptionEn: request.descriptionEn,
-			...Object.fromEntries(
-				request.lines.flatMap((line, index) => [
-					[`item.${index}.model`, line.model],
-					[`item.${index}.quantity`, String(line.quantity)]
-				])
-			)
-		};
-		if (isDeepStrictEqual(after, before.fields)) return;
 		await recordAudit(tx, {
 			actorId: actor.userId,
 			action: 'kit.update',
 			subjectType: 'kit',
 			subjectId: slug,
-			before: before.fields,
+			before,
 			after
 		});
 	});
