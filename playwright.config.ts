@@ -18,7 +18,9 @@ const serverEnvironment = {
 	LOG_LEVEL: 'warn',
 	BETTER_AUTH_SECRET: 'end-to-end-tests-only-secret-0123456789abcdef',
 	// On a database server the demo is opt-in; the journeys rely on it.
-	SEED_DEMO: 'true'
+	SEED_DEMO: 'true',
+	// As `npm start` sets it: photos taken at the desk are larger than adapter-node's 512 kB default.
+	BODY_SIZE_LIMIT: '16M'
 };
 
 export default defineConfig({

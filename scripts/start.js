@@ -15,4 +15,6 @@ buildIfStale();
 process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.NODE_ENV ??= 'production';
+// adapter-node refuses bodies over 512 kB by default: a phone's photo is several megabytes.
+process.env.BODY_SIZE_LIMIT ??= `${Number(process.env.PHOTO_MAX_MB || 15) + 1}M`;
 await import('../build/index.js');

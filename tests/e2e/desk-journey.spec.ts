@@ -56,7 +56,7 @@ test('desk staff approve a request, hand it out by its code, take it back damage
 	await expectAccessible(page);
 	const bookingId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
 	const history = page.getByRole('region', { name: 'Historique des remises' });
-	await expect(history.getByText('Endommagé : mis hors service')).toBeVisible();
+	await expect(history.getByText('Endommagé, mis hors service : BRE-S1P-CAP-01')).toBeVisible();
 	await expect(history.getByText('Grille du haut-parleur enfoncée.')).toBeVisible();
 
 	await resident.goto(bosePage);

@@ -101,6 +101,18 @@ for (const backend of backends()) {
 			expect(await auditOf(id)).toEqual([]);
 		});
 
+		it('once its period is over, a request can be rejected but no longer approved', async () => {
+			const desk = await createPerson(database.db, { roles: ['desk'] });
+			const { id } = await request();
+			const afterwards = lendingContext({ now: () => new Date(paris('2026-12-31', '12:00')) });
+			const late = await refusal(approveRequest(database.db, desk.actor, { bookingId: id }, afterwards));
+			expect((late as Refused).code).toBe('request_expired');
+			expect(await statusOf(id)).toBe('requested');
+			expect((await auditOf(id)).map((event) => event.action)).toEqual([]);
+			await rejectRequest(database.db, desk.actor, { bookingId: id, reason: 'Période passée' }, afterwards);
+			expect(await statusOf(id)).toBe('rejected');
+		});
+
 		it('asks for a reason, refuses what is not a pending request, and writes nothing then', async () => {
 			const desk = await createPerson(database.db, { roles: ['desk'] });
 			const { person, id } = await request();

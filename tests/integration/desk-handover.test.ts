@@ -15,6 +15,7 @@ import { Forbidden, NotSignedIn, Refused } from '../../src/lib/server/errors';
 import { createBooking } from '../../src/lib/server/lending/create-booking';
 import { handOut } from '../../src/lib/server/lending/desk/hand-out';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
+import { updateUnit } from '../../src/lib/server/lending/inventory/units';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
@@ -163,10 +164,63 @@ for (const backend of backends()) {
 				.from(mailOutbox)
 				.where(eq(mailOutbox.recipient, victim?.person.email ?? ''));
 			expect(mails.map((mail) => mail.kind)).toContain('booking.unit_withdrawn');
-			const actions = (await database.db.select().from(auditEvent)).map((event) => event.action);
-			expect(actions).toEqual(
-				expect.arrayContaining(['booking.take_back', 'unit.out_of_service', 'booking.flag'])
+
+			// On the day, the flagged booking cannot leave with the broken unit.
+			const december = lendingContext({ now: () => new Date(paris('2026-12-01', '09:30')) });
+			const stuck = await refusal(handOut(database.db, desk.actor, { bookingId: victim?.id }, december));
+			expect((stuck as Refused).code).toBe('held_out_of_service');
+			// Repaired and back in service: the flag is lifted and the loan goes out.
+			await updateUnit(
+				database.db,
+				desk.actor,
+				{ id: damaged?.id, site: 'capucins', status: 'in_service', notes: 'Écran changé' },
+				context
 			);
+			const [settled] = await database.db
+				.select()
+				.from(booking)
+				.where(eq(booking.id, victim?.id ?? ''));
+			expect(settled).toMatchObject({ flaggedAt: null, flagReason: null });
+			await handOut(database.db, desk.actor, { bookingId: victim?.id }, december);
+			const actionsOn = async (subject: string) =>
+				(await database.db.select().from(auditEvent).where(eq(auditEvent.subjectId, subject)))
+					.map((event) => event.action)
+					.sort();
+			expect(await actionsOn(id)).toEqual(['booking.hand_out', 'booking.take_back']);
+			expect(await actionsOn(damaged?.id ?? '')).toEqual(['unit.out_of_service', 'unit.update']);
+			expect(await actionsOn(victim?.id ?? '')).toEqual([
+				'booking.flag',
+				'booking.hand_out',
+				'booking.unflag'
+			]);
+		});
+
+		it('leaves a unit retired while out on loan retired when it comes back damaged', async () => {
+			const { id } = await book('manfrotto-tripod', '2026-11-21', '13:00', '14:00');
+			await handOut(database.db, desk.actor, { bookingId: id }, context);
+			const [tag] = await heldTags(id);
+			const unit = await unitOf(tag ?? '');
+			await updateUnit(
+				database.db,
+				desk.actor,
+				{
+					id: unit?.id,
+					site: 'capucins',
+					status: 'retired',
+					serialNumber: unit?.serialNumber ?? '',
+					notes: unit?.notes ?? ''
+				},
+				context
+			);
+			await takeBack(database.db, desk.actor, { bookingId: id, damaged: unit?.id }, context);
+			expect((await unitOf(tag ?? ''))?.status).toBe('retired');
+			const statuses = (
+				await database.db
+					.select()
+					.from(auditEvent)
+					.where(eq(auditEvent.subjectId, unit?.id ?? ''))
+			).map((event) => event.action);
+			expect(statuses).toEqual(['unit.retire']);
 		});
 
 		it('is for desk staff and admins only', async () => {

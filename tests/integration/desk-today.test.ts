@@ -47,6 +47,8 @@ for (const backend of backends()) {
 					'Maëlle Le Gall'
 				)
 			);
+			// Confirmed for yesterday and never collected.
+			await book('missed', zoom(paris('2026-11-20', '10:00'), paris('2026-11-20', '12:00')), earlier);
 			await book('request', {
 				equipment: 'bose-s1-pro',
 				site: 'capucins',
@@ -74,12 +76,20 @@ for (const backend of backends()) {
 			expect(ids(day.overdue)).toEqual(idsOf('late'));
 			expect(ids(day.requests)).toEqual(idsOf('request'));
 			expect(ids(day.flagged)).toEqual(idsOf('flagged'));
+			expect(ids(day.missed)).toEqual(idsOf('missed'));
 			expect(day.overdue[0]?.person?.name).toBe('Maëlle Le Gall');
 			expect(day.found).toBeNull();
 			const elsewhere = await deskToday(database.db, desk.actor, { site: 'bellevue' }, context);
-			expect([elsewhere.pickUps, elsewhere.returns, elsewhere.overdue, elsewhere.requests].flat()).toEqual(
-				[]
-			);
+			expect(
+				[
+					elsewhere.pickUps,
+					elsewhere.returns,
+					elsewhere.overdue,
+					elsewhere.missed,
+					elsewhere.requests,
+					elsewhere.flagged
+				].flat()
+			).toEqual([]);
 		});
 
 		it('finds bookings by code however typed, by asset tag, and by part of a name', async () => {
@@ -91,7 +101,10 @@ for (const backend of backends()) {
 				idsOf('late')
 			);
 			expect(await search('maëlle')).toEqual(idsOf('late'));
-			expect(await search('100%')).toEqual([]);
+			expect(await search('maelle')).toEqual(idsOf('late'));
+			// "%" and "_" are letters here, not wildcards that would match everyone.
+			expect(await search('%')).toEqual([]);
+			expect(await search('_')).toEqual([]);
 			const [held] = (await deskToday(database.db, admin.actor, { q: code }, context)).found ?? [];
 			const tag = held?.units[0]?.assetTag ?? '';
 			expect(await search(tag.toLowerCase())).toContain(made.late?.id);

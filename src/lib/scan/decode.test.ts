@@ -54,23 +54,28 @@ describe('reading a QR code without the browser’s own reader (zxing)', () => {
 });
 
 describe('where the desk goes with what was scanned', () => {
-	const origin = 'https://portail.brest.example';
-
-	it('follows the portal’s own booking and label links', () => {
-		expect(deskPathFor(`${origin}/admin/desk?code=K7PX2M`, origin)).toBe('/admin/desk?code=K7PX2M');
-		expect(deskPathFor(`${origin}/admin/desk?tag=BRE-ZH5-CAP-01`, origin)).toBe(
+	it('opens the code or tag of a desk link, wherever it was printed', () => {
+		expect(deskPathFor('https://portail.brest.example/admin/desk?code=K7PX2M')).toBe(
+			'/admin/desk?code=K7PX2M'
+		);
+		expect(deskPathFor('http://staging.example/admin/desk?tag=BRE-ZH5-CAP-01')).toBe(
 			'/admin/desk?tag=BRE-ZH5-CAP-01'
 		);
 	});
 
-	it('never follows a link to another site: it becomes a search', () => {
-		expect(deskPathFor('https://evil.example/admin/desk?code=K7PX2M', origin)).toBe(
-			`/admin/desk?q=${encodeURIComponent('https://evil.example/admin/desk?code=K7PX2M')}`
+	it('never follows another link, even a broken one: it becomes a search', () => {
+		expect(deskPathFor('https://evil.example/login?code=K7PX2M')).toBe(
+			`/admin/desk?q=${encodeURIComponent('https://evil.example/login?code=K7PX2M')}`
 		);
+		expect(deskPathFor('http://')).toBe(`/admin/desk?q=${encodeURIComponent('http://')}`);
 	});
 
 	it('opens a bare code, however written, and takes anything else for an asset tag', () => {
-		expect(deskPathFor(' k7p-x2m ', origin)).toBe('/admin/desk?code=K7PX2M');
-		expect(deskPathFor('BRE-ZH5-CAP-01', origin)).toBe('/admin/desk?tag=BRE-ZH5-CAP-01');
+		expect(deskPathFor(' k7p-x2m ')).toBe('/admin/desk?code=K7PX2M');
+		expect(deskPathFor('BRE-ZH5-CAP-01')).toBe('/admin/desk?tag=BRE-ZH5-CAP-01');
+	});
+
+	it('keeps the desk’s site', () => {
+		expect(deskPathFor('K7PX2M', 'bellevue')).toBe('/admin/desk?site=bellevue&code=K7PX2M');
 	});
 });

@@ -30,7 +30,8 @@ export function shrink(grey: Uint8ClampedArray, width: number, height: number, f
  * printed label held close), yet reads them once shrunk, when module edges turn grey: so each
  * picture is tried at full size, then halved, then at a third, a fifth and a seventh.
  */
-const SHRINK_FACTORS = [1, 2, 3, 5, 7];
+export const SHRINK_FACTORS = [1, 2, 3, 5, 7];
+export const VIDEO_SHRINK_FACTORS = [1, 3];
 
 /**
  * The text of the QR code in a grey image, read by zxing (for browsers without BarcodeDetector,
@@ -39,12 +40,14 @@ const SHRINK_FACTORS = [1, 2, 3, 5, 7];
 export async function decodeQrLuminance(
 	grey: Uint8ClampedArray,
 	width: number,
-	height: number
+	height: number,
+	/** A video frame comes again in 200 ms: it is tried at fewer sizes, to keep the page fluid. */
+	factors: readonly number[] = SHRINK_FACTORS
 ): Promise<string | null> {
 	const zxing = await import('@zxing/library');
 	const hints = new Map([[zxing.DecodeHintType.TRY_HARDER, true]]);
 	const unreadable = [zxing.NotFoundException, zxing.ChecksumException, zxing.FormatException];
-	for (const factor of SHRINK_FACTORS) {
+	for (const factor of factors) {
 		const image = factor === 1 ? { grey, width, height } : shrink(grey, width, height, factor);
 		if (image.width < 21 || image.height < 21) break;
 		const source = new zxing.RGBLuminanceSource(image.grey, image.width, image.height);

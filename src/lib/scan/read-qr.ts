@@ -1,4 +1,4 @@
-import { decodeQrLuminance, luminanceOf } from './decode';
+import { decodeQrLuminance, luminanceOf, SHRINK_FACTORS, VIDEO_SHRINK_FACTORS } from './decode';
 
 type Detector = { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> };
 type DetectorClass = {
@@ -41,5 +41,11 @@ export async function readQr(
 	if (!context) return null;
 	context.drawImage(source, 0, 0, canvas.width, canvas.height);
 	const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-	return decodeQrLuminance(luminanceOf(data, canvas.width, canvas.height), canvas.width, canvas.height);
+	const factors = 'videoWidth' in source ? VIDEO_SHRINK_FACTORS : SHRINK_FACTORS;
+	return decodeQrLuminance(
+		luminanceOf(data, canvas.width, canvas.height),
+		canvas.width,
+		canvas.height,
+		factors
+	);
 }

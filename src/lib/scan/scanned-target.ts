@@ -1,27 +1,31 @@
-const BOOKING_CODE = /^[A-HJ-NP-Z2-9]{6}$/;
+import { looksLikeBookingCode, normalizeBookingCode } from '../lending/booking-code-format';
 
-/** Six letters and digits of the booking alphabet, however typed (case, spaces, dashes). */
-export const looksLikeBookingCode = (typed: string) =>
-	BOOKING_CODE.test(typed.toUpperCase().replace(/[\s-]/g, ''));
+/** A link the desk printed or mailed: only its code or tag is read, never where it points. */
+function deskLinkParts(text: string) {
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return null;
+	}
+	if (url.pathname !== '/admin/desk') return null;
+	return { code: url.searchParams.get('code'), tag: url.searchParams.get('tag') };
+}
 
 /**
- * Where the desk goes with what the camera read: a portal link (a resident's booking QR, or a unit's
- * asset label) is followed on this site, a bare booking code is opened, and anything else is taken
- * for a unit's asset tag. A link to another site is never followed.
+ * Where the desk goes with what the camera read: a desk link (a resident's booking QR, or a unit's
+ * asset label, printed under this address or another) opens its code or tag here; a bare booking
+ * code is opened; other links become a search; anything else is taken for an asset tag. The
+ * desk's site is kept, so that staff come back to their own day.
  */
-export function deskPathFor(scanned: string, origin: string): string {
+export function deskPathFor(scanned: string, site?: string): string {
 	const text = scanned.trim();
-	if (/^https?:\/\//i.test(text)) {
-		const url = new URL(text);
-		const code = url.searchParams.get('code');
-		const tag = url.searchParams.get('tag');
-		if (url.origin === origin && url.pathname === '/admin/desk' && (code || tag)) {
-			return code
-				? `/admin/desk?code=${encodeURIComponent(code)}`
-				: `/admin/desk?tag=${encodeURIComponent(tag ?? '')}`;
-		}
-		return `/admin/desk?q=${encodeURIComponent(text.slice(0, 100))}`;
-	}
-	if (looksLikeBookingCode(text)) return `/admin/desk?code=${text.toUpperCase().replace(/[\s-]/g, '')}`;
-	return `/admin/desk?tag=${encodeURIComponent(text.slice(0, 60))}`;
+	const query = new URLSearchParams(site ? { site } : {});
+	const parts = /^https?:\/\//i.test(text) ? deskLinkParts(text) : undefined;
+	if (parts === undefined && looksLikeBookingCode(text)) query.set('code', normalizeBookingCode(text));
+	else if (parts === undefined) query.set('tag', text.slice(0, 60));
+	else if (parts?.code) query.set('code', parts.code.slice(0, 40));
+	else if (parts?.tag) query.set('tag', parts.tag.slice(0, 60));
+	else query.set('q', text.slice(0, 100));
+	return `/admin/desk?${query}`;
 }

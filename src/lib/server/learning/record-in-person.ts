@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/record';
@@ -7,11 +7,12 @@ import { authorize, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { InvalidInput } from '../errors';
 import { parseInput } from '../forms';
+import { emailField } from '../accounts/schemas';
 import { moduleCompletion } from './completions.table';
 import { trainingModule } from './modules.table';
 
 export const inPersonTrainingSchema = z.object({
-	email: z.email({ error: () => m.training_record_email_invalid() }).max(254),
+	email: emailField,
 	module: z
 		.string({ error: () => m.training_record_module_required() })
 		.trim()
@@ -40,7 +41,7 @@ export async function recordInPersonTraining(db: Database, actor: Actor | null, 
 		const [person] = await tx
 			.select({ id: user.id, name: user.name })
 			.from(user)
-			.where(eq(sql`lower(${user.email})`, request.email.toLowerCase()));
+			.where(eq(user.email, request.email));
 		if (!person) throw new InvalidInput([{ path: 'email', message: m.training_record_no_account() }]);
 		const [module] = await tx
 			.select({ id: trainingModule.id, slug: trainingModule.slug, title: trainingModule.title })

@@ -1,14 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '../../lending/booking-code-format';
 
-// No I, O, 0 or 1: a code read aloud or typed at the desk is never ambiguous.
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const BOOKING_CODE_LENGTH = 6;
+export { normalizeBookingCode } from '../../lending/booking-code-format';
 
 export function newBookingCode(): string {
-	return Array.from({ length: BOOKING_CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-}
-
-/** What a person typed at the desk, as a code: case and separators do not matter. */
-export function normalizeBookingCode(typed: string): string {
-	return typed.toUpperCase().replace(/[\s-]/g, '');
+	return Array.from(
+		{ length: BOOKING_CODE_LENGTH },
+		() => BOOKING_CODE_ALPHABET[randomInt(BOOKING_CODE_ALPHABET.length)]
+	).join('');
 }

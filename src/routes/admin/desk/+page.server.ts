@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
 import { pageFailure } from '$lib/server/http';
 import { findBookingToOpen } from '$lib/server/lending/desk/booking';
-import { looksLikeBookingCode } from '$lib/scan/scanned-target';
+import { looksLikeBookingCode } from '$lib/lending/booking-code-format';
 import { deskToday } from '$lib/server/lending/desk/today';
 import { lendingContext } from '$lib/server/request';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, notInArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import { zonedInstant, zonedParts } from '../../../time/zoned';
 import { user } from '../../auth/auth.table';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
@@ -11,19 +10,69 @@ import { normalizeBookingCode } from '../booking-code';
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
+import { freeUnits } from './free-units';
+import { handOutRefusal, noShowRefusal } from './rules';
 
 type Context = Pick<LendingContext, 'now' | 'timeZone'>;
 
 /** What the desk may do with a booking now, judged on the city's clock. */
 export function deskActions(view: BookingView, context: Context) {
 	const now = context.now();
-	const pickUpDay = zonedInstant(zonedParts(view.start, context.timeZone).date, '00:00', context.timeZone);
 	return {
 		decide: view.status === 'requested',
-		handOut: view.status === 'confirmed' && now >= pickUpDay && now < view.end,
-		noShow: view.status === 'confirmed' && now >= view.start,
+		handOut: handOutRefusal(view, now, context.timeZone) === null,
+		noShow: noShowRefusal(view, now) === null,
 		takeBack: view.status === 'checked_out'
 	};
+}
+
+/** Units the desk could hand out instead of the ones held: same models and site, free all along. */
+async function sparesFor(db: Database, view: BookingView) {
+	const [hold] = await db
+		.select({
+			siteId: booking.siteId,
+			startsAt: bookingUnit.startsAt,
+			blockedUntil: bookingUnit.blockedUntil
+		})
+		.from(bookingUnit)
+		.innerJoin(booking, eq(booking.id, bookingUnit.bookingId))
+		.where(eq(bookingUnit.bookingId, view.id))
+		.limit(1);
+	if (!hold) return [];
+	return freeUnits(db, {
+		modelIds: [...new Set(view.units.map((unit) => unit.modelId))],
+		siteId: hold.siteId,
+		except: view.units.map((unit) => unit.id),
+		startsAt: hold.startsAt,
+		blockedUntil: hold.blockedUntil
+	});
+}
+
+type HandoverRow = {
+	id: string;
+	kind: 'check_out' | 'check_in';
+	assetTag: string;
+	condition: string;
+	damaged: boolean;
+	photoKey: string | null;
+	staff: string | null;
+	at: Date;
+};
+
+/** One entry per hand-over (a kit's units go together), with the units it covered. */
+function groupHandovers(rows: HandoverRow[]) {
+	const events: (Omit<HandoverRow, 'assetTag' | 'damaged'> & { units: string[]; damaged: string[] })[] = [];
+	for (const row of rows) {
+		const last = events.at(-1);
+		if (last && last.kind === row.kind && last.at.getTime() === row.at.getTime()) {
+			last.units.push(row.assetTag);
+			if (row.damaged) last.damaged.push(row.assetTag);
+			continue;
+		}
+		const { assetTag, damaged, ...event } = row;
+		events.push({ ...event, units: [assetTag], damaged: damaged ? [assetTag] : [] });
+	}
+	return events;
 }
 
 /**
@@ -34,7 +83,7 @@ export async function openDeskBooking(db: Database, actor: Actor | null, id: str
 	authorize(actor, 'desk.work');
 	const [view] = isUuid(id) ? await readBookings(db, eq(booking.id, id), 'recent', 1, context.now()) : [];
 	if (!view) throw new NotFound(m.booking_not_found());
-	const heldIds = view.units.map((unit) => unit.id);
+	const actions = deskActions(view, context);
 	const [handovers, spares] = await Promise.all([
 		db
 			.select({
@@ -52,26 +101,9 @@ export async function openDeskBooking(db: Database, actor: Actor | null, id: str
 			.leftJoin(user, eq(user.id, bookingHandover.staffId))
 			.where(eq(bookingHandover.bookingId, view.id))
 			.orderBy(asc(bookingHandover.at), asc(equipmentUnit.assetTag)),
-		heldIds.length === 0
-			? Promise.resolve([])
-			: db
-					.select({ assetTag: equipmentUnit.assetTag, modelId: equipmentUnit.modelId })
-					.from(equipmentUnit)
-					.innerJoin(booking, eq(booking.id, view.id))
-					.where(
-						and(
-							eq(equipmentUnit.siteId, booking.siteId),
-							inArray(
-								equipmentUnit.modelId,
-								view.units.map((unit) => unit.modelId)
-							),
-							eq(equipmentUnit.status, 'in_service'),
-							notInArray(equipmentUnit.id, heldIds)
-						)
-					)
-					.orderBy(asc(equipmentUnit.assetTag))
+		actions.handOut ? sparesFor(db, view) : Promise.resolve([])
 	]);
-	return { booking: view, actions: deskActions(view, context), handovers, spares };
+	return { booking: view, actions, handovers: groupHandovers(handovers), spares };
 }
 
 /**

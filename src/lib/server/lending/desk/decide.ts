@@ -10,6 +10,7 @@ import { bookingForMail } from '../booking-for-mail';
 import { queueBookingMail } from '../booking-mail';
 import { booking } from '../bookings.table';
 import type { LendingContext } from '../context';
+import { requestExpired } from './rules';
 
 type Context = Pick<LendingContext, 'mailer' | 'origin' | 'timeZone' | 'now' | 'unitsReleased'>;
 
@@ -39,11 +40,18 @@ async function decide(
 ) {
 	await db.transaction(async (tx) => {
 		const [before] = await tx
-			.select({ status: booking.status })
+			.select({ status: booking.status, end: booking.endsAt })
 			.from(booking)
 			.where(eq(booking.id, decision.bookingId))
 			.for('update');
 		if (!before) throw new NotFound(m.booking_not_found());
+		if (
+			decision.status === 'confirmed' &&
+			before.status === 'requested' &&
+			requestExpired(before, context.now())
+		) {
+			throw new Refused('request_expired', m.desk_request_expired());
+		}
 		const [after] = await tx
 			.update(booking)
 			.set({
@@ -60,7 +68,7 @@ async function decide(
 			action: decision.status === 'confirmed' ? 'booking.approve' : 'booking.reject',
 			subjectType: 'booking',
 			subjectId: decision.bookingId,
-			before,
+			before: { status: before.status },
 			after
 		});
 		const forMail = await bookingForMail(tx, decision.bookingId);

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { zonedInstant, zonedParts } from '../../../time/zoned';
 import { recordAudit } from '../../audit/record';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
@@ -10,6 +9,14 @@ import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
 import { withHandoverPhoto } from './handover-photo';
 import { heldUnits, type HeldUnit } from './held-units';
+import { handOutRefusal } from './rules';
+
+const handOutMessages = {
+	not_approved: m.desk_not_approved,
+	not_ready: m.desk_not_ready_for_hand_out,
+	too_early: m.desk_too_early,
+	too_late: m.desk_too_late
+};
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
@@ -89,20 +96,21 @@ export async function handOut(
 		db.transaction(async (tx) => {
 			const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
 			if (!found) throw new NotFound(m.booking_not_found());
-			if (found.status === 'requested') throw new Refused('not_approved', m.desk_not_approved());
-			if (found.status !== 'confirmed') throw new Refused('not_ready', m.desk_not_ready_for_hand_out());
-			const pickUpDay = zonedInstant(
-				zonedParts(found.startsAt, context.timeZone).date,
-				'00:00',
+			const refusal = handOutRefusal(
+				{ status: found.status, start: found.startsAt, end: found.endsAt },
+				now,
 				context.timeZone
 			);
-			if (now < pickUpDay) throw new Refused('too_early', m.desk_too_early());
-			if (now >= found.endsAt) throw new Refused('too_late', m.desk_too_late());
+			if (refusal) throw new Refused(refusal, handOutMessages[refusal]());
 			const held = await heldUnits(tx, found.id);
 			const out: HeldUnit[] = [];
 			for (const unit of held) {
 				const tag = request.handedOut[unit.id];
-				out.push(tag && tag.toUpperCase() !== unit.assetTag ? await swapUnit(tx, found.id, unit, tag) : unit);
+				if (tag && tag.toUpperCase() !== unit.assetTag) out.push(await swapUnit(tx, found.id, unit, tag));
+				else if (unit.status !== 'in_service') {
+					// Taken out of service since it was booked: another unit must go in its place.
+					throw new Refused('held_out_of_service', m.desk_held_unit_out_of_service({ tag: unit.assetTag }));
+				} else out.push(unit);
 			}
 			await tx.insert(bookingHandover).values(
 				out.map((unit) => ({
@@ -117,7 +125,8 @@ export async function handOut(
 			);
 			await tx
 				.update(booking)
-				.set({ status: 'checked_out', checkedOutAt: now })
+				// Every unit handed out is in service: whatever was flagged is settled.
+				.set({ status: 'checked_out', checkedOutAt: now, flaggedAt: null, flagReason: null })
 				.where(eq(booking.id, found.id));
 			await recordAudit(tx, {
 				actorId: actor.userId,

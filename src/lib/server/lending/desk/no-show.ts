@@ -8,6 +8,7 @@ import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
 import { booking } from '../bookings.table';
 import type { LendingContext } from '../context';
+import { noShowRefusal } from './rules';
 
 export const noShowSchema = z.object({ bookingId: z.uuid({ error: () => m.booking_not_found() }) });
 
@@ -27,8 +28,9 @@ export async function recordNoShow(
 	await db.transaction(async (tx) => {
 		const [found] = await tx.select().from(booking).where(eq(booking.id, bookingId)).for('update');
 		if (!found) throw new NotFound(m.booking_not_found());
-		if (found.status !== 'confirmed') throw new Refused('not_confirmed', m.desk_no_show_not_confirmed());
-		if (now < found.startsAt) throw new Refused('not_started', m.desk_no_show_too_early());
+		const refusal = noShowRefusal({ status: found.status, start: found.startsAt, end: found.endsAt }, now);
+		if (refusal === 'not_confirmed') throw new Refused(refusal, m.desk_no_show_not_confirmed());
+		if (refusal === 'not_started') throw new Refused(refusal, m.desk_no_show_too_early());
 		await tx
 			.update(booking)
 			.set({ status: 'no_show' })

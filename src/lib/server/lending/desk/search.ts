@@ -1,4 +1,4 @@
-import { eq, exists, ilike, or, and, sql } from 'drizzle-orm';
+import { and, eq, exists, ilike, or, sql } from 'drizzle-orm';
 import { user } from '../../auth/auth.table';
 import type { Database } from '../../db/client';
 import { normalizeBookingCode } from '../booking-code';
@@ -22,7 +22,8 @@ export function searchBookings(db: Database, typed: string, now: Date) {
 		.where(
 			and(
 				eq(bookingUnit.bookingId, booking.id),
-				eq(sql`upper(${equipmentUnit.assetTag})`, typed.toUpperCase())
+				// Tags are stored in capitals: compared as such, the unique index answers.
+				eq(equipmentUnit.assetTag, typed.toUpperCase())
 			)
 		);
 	return readBookings(
@@ -30,7 +31,8 @@ export function searchBookings(db: Database, typed: string, now: Date) {
 		or(
 			eq(booking.code, normalizeBookingCode(typed)),
 			exists(heldUnitTagged),
-			ilike(user.name, pattern),
+			// "Helene" finds "Hélène", as the catalogue's search does.
+			sql`unaccent(${user.name}) ilike unaccent(${pattern})`,
 			ilike(user.email, pattern)
 		),
 		'recent',

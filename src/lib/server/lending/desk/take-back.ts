@@ -72,17 +72,19 @@ export async function takeBack(db: Database, actor: Actor | null, input: unknown
 					photo: photoKey !== null
 				}
 			});
-			if (damaged.length === 0) return { flagged: 0 };
+			// A unit already out of service or retired while on loan stays as it is.
+			const withdrawn = damaged.filter((unit) => unit.status === 'in_service');
+			if (withdrawn.length === 0) return { flagged: 0 };
 			await tx
 				.update(equipmentUnit)
 				.set({ status: 'out_of_service' })
 				.where(
 					inArray(
 						equipmentUnit.id,
-						damaged.map((unit) => unit.id)
+						withdrawn.map((unit) => unit.id)
 					)
 				);
-			return withdrawUnits(tx, actor, damaged, context);
+			return withdrawUnits(tx, actor, withdrawn, context);
 		})
 	);
 	context.unitsReleased();

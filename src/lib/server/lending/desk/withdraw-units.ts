@@ -8,6 +8,7 @@ import { queueBookingMail } from '../booking-mail';
 import { booking, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentUnit } from '../equipment.table';
+import { freeUnits } from './free-units';
 
 type Context = Pick<LendingContext, 'now' | 'timeZone' | 'mailer' | 'origin'>;
 
@@ -27,29 +28,12 @@ async function replacementFor(
 	unit: WithdrawnUnit,
 	hold: { startsAt: Date; blockedUntil: Date }
 ) {
-	const overlapping = db
-		.select({ one: sql`1` })
-		.from(bookingUnit)
-		.where(
-			and(
-				eq(bookingUnit.unitId, equipmentUnit.id),
-				eq(bookingUnit.active, true),
-				sql`tstzrange(${bookingUnit.startsAt}, ${bookingUnit.blockedUntil}, '[)') && tstzrange(${hold.startsAt.toISOString()}::timestamptz, ${hold.blockedUntil.toISOString()}::timestamptz, '[)')`
-			)
-		);
-	const [free] = await db
-		.select({ id: equipmentUnit.id, assetTag: equipmentUnit.assetTag })
-		.from(equipmentUnit)
-		.where(
-			and(
-				eq(equipmentUnit.modelId, unit.modelId),
-				eq(equipmentUnit.siteId, unit.siteId),
-				eq(equipmentUnit.status, 'in_service'),
-				ne(equipmentUnit.id, unit.id),
-				notExists(overlapping)
-			)
-		)
-		.orderBy(equipmentUnit.assetTag)
+	const [free] = await freeUnits(db, {
+		modelIds: [unit.modelId],
+		siteId: unit.siteId,
+		except: [unit.id],
+		...hold
+	})
 		.limit(1)
 		.for('no key update', { skipLocked: true });
 	return free;
@@ -143,4 +127,42 @@ async function moveHold(db: Database, bookingId: string, from: string, to: strin
 		if (sqlStateOf(problem) === EXCLUSION_VIOLATION) return false;
 		throw problem;
 	}
+}
+
+/**
+ * A unit back in service: the bookings flagged because it had left, and that hold no other unit
+ * still out of service, need the desk's attention no more.
+ */
+export async function clearUnitFlags(db: Database, actor: Actor, unitId: string): Promise<number> {
+	const otherUnitOut = db
+		.select({ one: sql`1` })
+		.from(bookingUnit)
+		.innerJoin(equipmentUnit, eq(equipmentUnit.id, bookingUnit.unitId))
+		.where(and(eq(bookingUnit.bookingId, booking.id), ne(equipmentUnit.status, 'in_service')));
+	const holdingIt = db
+		.select({ bookingId: bookingUnit.bookingId })
+		.from(bookingUnit)
+		.where(and(eq(bookingUnit.unitId, unitId), eq(bookingUnit.active, true)));
+	const cleared = await db
+		.update(booking)
+		.set({ flaggedAt: null, flagReason: null })
+		.where(
+			and(
+				eq(booking.flagReason, 'unit_out_of_service'),
+				inArray(booking.id, holdingIt),
+				notExists(otherUnitOut)
+			)
+		)
+		.returning({ id: booking.id });
+	for (const { id } of cleared) {
+		await recordAudit(db, {
+			actorId: actor.userId,
+			action: 'booking.unflag',
+			subjectType: 'booking',
+			subjectId: id,
+			before: { flagReason: 'unit_out_of_service' },
+			after: { flagReason: null }
+		});
+	}
+	return cleared.length;
 }

@@ -12,7 +12,7 @@ import { parseInput } from '../../forms';
 import { isUuid } from '../../ids';
 import { booking, bookingHandover, bookingUnit } from '../bookings.table';
 import type { LendingContext } from '../context';
-import { withdrawUnits } from '../desk/withdraw-units';
+import { clearUnitFlags, withdrawUnits } from '../desk/withdraw-units';
 import { equipmentModel, equipmentUnit } from '../equipment.table';
 import { site } from '../sites.table';
 import { newUnitSchema, unitChangeSchema, unitFilterSchema } from './unit-schemas';
@@ -199,45 +199,42 @@ export async function updateUnit(db: Database, actor: Actor | null, input: unkno
 	authorize(actor, 'inventory.manage');
 	const request = parseInput(unitChangeSchema, input);
 	const outcome = await db.transaction(async (tx) => {
-		const [unit] = await tx
-			.select()
+		const [found] = await tx
+			.select({ unit: equipmentUnit, site: site.slug })
 			.from(equipmentUnit)
+			.innerJoin(site, eq(site.id, equipmentUnit.siteId))
 			.where(eq(equipmentUnit.id, request.id))
-			.for('update');
-		if (!unit) throw new NotFound(m.unit_not_found());
+			.for('update', { of: equipmentUnit });
+		if (!found) throw new NotFound(m.unit_not_found());
+		const { unit } = found;
 		const siteId = await idOf(tx, site, request.site, 'site', m.unit_site_required());
-		if (siteId !== unit.siteId) {
-			const [ahead] = await tx
-				.select({ bookingId: bookingUnit.bookingId })
-				.from(bookingUnit)
-				.where(
-					and(
-						eq(bookingUnit.unitId, unit.id),
-						eq(bookingUnit.active, true),
-						gt(bookingUnit.blockedUntil, context.now())
-					)
-				)
-				.limit(1);
-			if (ahead) throw new Refused('unit_has_bookings', m.unit_move_has_bookings());
+		if (siteId !== unit.siteId && (await heldAhead(tx, unit.id, context.now()))) {
+			throw new Refused('unit_has_bookings', m.unit_move_has_bookings());
 		}
-		const after = {
-			siteId,
-			serialNumber: request.serialNumber,
-			notes: request.notes,
-			status: request.status
-		};
 		const before = {
-			siteId: unit.siteId,
+			site: found.site,
 			serialNumber: unit.serialNumber,
 			notes: unit.notes,
 			status: unit.status
 		};
+		const after = {
+			site: request.site,
+			serialNumber: request.serialNumber,
+			notes: request.notes,
+			status: request.status
+		};
 		const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
 			(key) => after[key] !== before[key]
 		);
-		if (changed.length === 0) return { withdrawn: { moved: 0, flagged: 0 }, backInService: false };
-		await tx.update(equipmentUnit).set(after).where(eq(equipmentUnit.id, unit.id));
-		const fields = changed.filter((key) => key !== 'status' || request.status === 'in_service');
+		const nothing = { withdrawn: { moved: 0, flagged: 0 }, backInService: false };
+		if (changed.length === 0) return nothing;
+		await tx
+			.update(equipmentUnit)
+			.set({ siteId, serialNumber: request.serialNumber, notes: request.notes, status: request.status })
+			.where(eq(equipmentUnit.id, unit.id));
+		// Leaving service is audited, with the bookings it moves or flags, by withdrawUnits.
+		const withdrawing = unit.status === 'in_service' && request.status !== 'in_service';
+		const fields = changed.filter((key) => key !== 'status' || !withdrawing);
 		if (fields.length > 0) {
 			await recordAudit(tx, {
 				actorId: actor.userId,
@@ -248,25 +245,32 @@ export async function updateUnit(db: Database, actor: Actor | null, input: unkno
 				after: Object.fromEntries(fields.map((key) => [key, after[key]]))
 			});
 		}
-		const withdrawing = request.status !== 'in_service' && request.status !== unit.status;
-		const withdrawn = withdrawing
-			? await withdrawUnits(
-					tx,
-					actor,
-					[
-						{
-							...unit,
-							siteId,
-							from: unit.status,
-							to: request.status === 'retired' ? 'retired' : 'out_of_service'
-						}
-					],
-					context
-				)
-			: { moved: 0, flagged: 0 };
-		return { withdrawn, backInService: request.status === 'in_service' && unit.status !== 'in_service' };
+		if (withdrawing) {
+			const to = request.status === 'retired' ? 'retired' : 'out_of_service';
+			return { ...nothing, withdrawn: await withdrawUnits(tx, actor, [{ ...unit, siteId, to }], context) };
+		}
+		const backInService = request.status === 'in_service' && unit.status !== 'in_service';
+		if (backInService) await clearUnitFlags(tx, actor, unit.id);
+		return { ...nothing, backInService };
 	});
 	if (outcome.withdrawn.flagged > 0) context.mailer.nudge();
 	if (outcome.backInService) context.unitsReleased();
 	return outcome.withdrawn;
+}
+
+/** Whether a booking still to come, or a loan not yet back (overdue included), holds the unit. */
+async function heldAhead(db: Database, unitId: string, now: Date): Promise<boolean> {
+	const [hold] = await db
+		.select({ bookingId: bookingUnit.bookingId })
+		.from(bookingUnit)
+		.innerJoin(booking, eq(booking.id, bookingUnit.bookingId))
+		.where(
+			and(
+				eq(bookingUnit.unitId, unitId),
+				eq(bookingUnit.active, true),
+				or(gt(bookingUnit.blockedUntil, now), eq(booking.status, 'checked_out'))
+			)
+		)
+		.limit(1);
+	return hold !== undefined;
 }
