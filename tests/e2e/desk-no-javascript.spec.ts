@@ -34,11 +34,22 @@ test('without JavaScript, desk staff open a booking by its code, hand it out and
 	await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${code} `) })).toBeVisible();
 	await expectAccessible(page);
 
-	await page
-		.getByRole('region', { name: 'Remise du matériel' })
-		.getByRole('button', { name: 'Remettre' })
-		.click();
+	// A phone's photo weighs megabytes: well over adapter-node's default 512 kB body limit.
+	const handOut = page.getByRole('region', { name: 'Remise du matériel' });
+	const photo = Buffer.concat([
+		Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 2]),
+		Buffer.alloc(2_500_000, 0x5a),
+		Buffer.from([0xff, 0xd9])
+	]);
+	await handOut
+		.getByLabel('Photo (facultatif)')
+		.setInputFiles({ name: 'condition.jpg', mimeType: 'image/jpeg', buffer: photo });
+	await handOut.getByRole('button', { name: 'Remettre' }).click();
 	await expect(page.getByText('Matériel remis.')).toBeVisible();
+	const stored = page
+		.getByRole('region', { name: 'Historique des remises' })
+		.locator('a[href^="/admin/desk/photos/handovers/"]');
+	expect((await page.request.get((await stored.getAttribute('href')) ?? '')).status()).toBe(200);
 	await expectAccessible(page);
 	const takeBack = page.getByRole('region', { name: 'Retour du matériel' });
 	await takeBack.getByLabel(/État constaté/).fill('Rendu complet.');

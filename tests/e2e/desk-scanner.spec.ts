@@ -132,7 +132,7 @@ test('a unit’s printed label, read by the scanner, opens the desk on that unit
 		.getByLabel('Lire une photo de QR code')
 		.setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: qr });
 	// Nothing of Bellevue's is booked in these journeys: the desk says so, naming the unit.
-	await expect(page).toHaveURL(`/admin/desk?tag=${tag}`);
+	await expect(page).toHaveURL(`/admin/desk?site=capucins&tag=${tag}`);
 	await expect(page.getByText(`Aucune réservation en cours ne correspond à « ${tag} »`)).toBeVisible();
 	await expectAccessible(page);
 });

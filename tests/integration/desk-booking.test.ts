@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '../../src/lib/server/audit/list';
@@ -7,11 +9,11 @@ import { Forbidden, InvalidInput, NotFound, NotSignedIn, Refused } from '../../s
 import { createBooking } from '../../src/lib/server/lending/create-booking';
 import { findBookingToOpen, openDeskBooking } from '../../src/lib/server/lending/desk/booking';
 import { handOut } from '../../src/lib/server/lending/desk/hand-out';
-import { readHandoverPhoto } from '../../src/lib/server/lending/desk/handover-photos';
+import { readHandoverPhoto } from '../../src/lib/server/lending/desk/handover-photo';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
 import { backends, type TestDatabase } from './database';
-import { lendingContext, paris } from './lending';
+import { lendingContext, mediaDirectory, paris } from './lending';
 import { createPerson } from './people';
 import { refusal } from './refusal';
 
@@ -42,6 +44,8 @@ function jpegWithLocation(): Uint8Array {
 		0xd9
 	]);
 }
+
+const handovers = join(mediaDirectory, 'handovers');
 
 for (const backend of backends()) {
 	describe(`a booking at the desk on ${backend.name}`, () => {
@@ -200,6 +204,25 @@ for (const backend of backends()) {
 			expect(
 				await database.db.select().from(bookingHandover).where(eq(bookingHandover.bookingId, made.id))
 			).toEqual([]);
+		});
+
+		it('removes a stored photo again when the hand-over it came with is refused', async () => {
+			const made = await book('zoom-h5', '2026-11-21', '13:00', '13:30');
+			const stored = () => (existsSync(handovers) ? readdirSync(handovers).length : 0);
+			const before = stored();
+			// A real photo, but the booking is not out: nothing to take back.
+			const problem = await refusal(
+				takeBack(database.db, desk.actor, { bookingId: made.id, photo: jpegWithLocation() }, context)
+			);
+			expect((problem as Refused).code).toBe('not_out');
+			expect(stored()).toBe(before);
+		});
+
+		it('serves only photos that belong to a hand-over', async () => {
+			const key = await context.media.storage.put('handovers', jpegWithLocation(), 'jpg');
+			expect(
+				await refusal(readHandoverPhoto(database.db, desk.actor, key, context.media.storage))
+			).toBeInstanceOf(NotFound);
 		});
 
 		it('shows the audit log to admins, filtered by action, person, subject and day', async () => {

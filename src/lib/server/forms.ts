@@ -27,12 +27,20 @@ export function formFields(data: FormData): Record<string, string> {
 }
 
 /** Reads a posted form; a body that is not one is the sender's mistake (400), not ours. */
-export async function readForm(request: Request): Promise<Record<string, string>> {
-	let data: FormData;
+export async function readFormData(request: Request): Promise<FormData> {
 	try {
-		data = await request.formData();
+		return await request.formData();
 	} catch {
 		error(400, m.form_unreadable());
 	}
-	return formFields(data);
+}
+
+export async function readForm(request: Request): Promise<Record<string, string>> {
+	return formFields(await readFormData(request));
+}
+
+/** The bytes of a file field, or undefined when none was chosen (browsers post an empty file). */
+export async function fileBytes(data: FormData, name: string): Promise<Uint8Array | undefined> {
+	const file = data.get(name);
+	return file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Mailer } from '../mail/mailer';
-import type { PhotoStore } from './desk/handover-photo';
+import type { PhotoStore } from '../media/stored-photo';
 
 /** What lending use cases need besides the database: the city's clock and rules, and the mail. */
 export type LendingContext = {

@@ -1,18 +1,16 @@
 import { m } from '$lib/paraglide/messages';
 import { NotFound } from '../errors';
-import { photoTypeOf } from './photo';
-import { isMediaKey, type MediaStorage } from './storage';
+import type { MediaStorage } from './storage';
+import { readPhoto } from './stored-photo';
 
 /** Prefixes whose files anyone may read; everything else (photos taken at the desk) is private. */
 const PUBLIC_PREFIXES = ['models/'];
 
-/** A public file from media storage, with its type read from its content. A public read. */
+/** A public photo from media storage. A public read: no permission. */
 export async function readPublicMedia(storage: MediaStorage, key: string) {
-	if (!isMediaKey(key) || !PUBLIC_PREFIXES.some((prefix) => key.startsWith(prefix))) {
-		throw new NotFound(m.media_not_found());
-	}
-	const bytes = await storage.get(key);
-	const type = bytes && photoTypeOf(bytes);
-	if (!bytes || !type) throw new NotFound(m.media_not_found());
-	return { bytes, mime: type.mime };
+	const photo = PUBLIC_PREFIXES.some((prefix) => key.startsWith(prefix))
+		? await readPhoto(storage, key)
+		: null;
+	if (!photo) throw new NotFound(m.media_not_found());
+	return photo;
 }

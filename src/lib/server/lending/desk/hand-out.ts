@@ -7,7 +7,7 @@ import type { Database } from '../../db/client';
 import { EXCLUSION_VIOLATION, sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
-import { withHandoverPhoto } from './handover-photo';
+import { withStoredPhoto } from '../../media/stored-photo';
 import { heldUnits, type HeldUnit } from './held-units';
 import { handOutRefusal } from './rules';
 
@@ -92,7 +92,7 @@ export async function handOut(
 	authorize(actor, 'desk.work');
 	const request = parseInput(handOutSchema, input);
 	const now = context.now();
-	await withHandoverPhoto(context.media, request.photo, (photoKey) =>
+	await withStoredPhoto(context.media, 'handovers', request.photo, (photoKey) =>
 		db.transaction(async (tx) => {
 			const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
 			if (!found) throw new NotFound(m.booking_not_found());

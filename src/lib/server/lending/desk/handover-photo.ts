@@ -1,24 +1,26 @@
-import { acceptPhoto } from '../../media/photo';
+import { eq } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import { authorize, type Actor } from '../../auth/permissions';
+import type { Database } from '../../db/client';
+import { NotFound } from '../../errors';
 import type { MediaStorage } from '../../media/storage';
+import { readPhoto } from '../../media/stored-photo';
+import { bookingHandover } from '../bookings.table';
 
-export type PhotoStore = { storage: MediaStorage; photoMaxBytes: number };
-
-/**
- * Runs `record` with the key of the stored photo (or null without one). Storage is not part of the
- * database transaction, so a photo whose record fails is removed again rather than left orphaned.
- */
-export async function withHandoverPhoto<T>(
-	media: PhotoStore,
-	photo: Uint8Array | undefined,
-	record: (photoKey: string | null) => Promise<T>
-): Promise<T> {
-	if (!photo || photo.length === 0) return record(null);
-	const accepted = acceptPhoto(photo, media.photoMaxBytes);
-	const key = await media.storage.put('handovers', accepted.bytes, accepted.type.extension);
-	try {
-		return await record(key);
-	} catch (problem) {
-		await media.storage.remove(key);
-		throw problem;
-	}
+/** A photo taken at the desk, for staff only: the key must belong to a recorded hand-over. */
+export async function readHandoverPhoto(
+	db: Database,
+	actor: Actor | null,
+	key: string,
+	storage: MediaStorage
+) {
+	authorize(actor, 'desk.work');
+	const [recorded] = await db
+		.select({ key: bookingHandover.photoKey })
+		.from(bookingHandover)
+		.where(eq(bookingHandover.photoKey, key))
+		.limit(1);
+	const photo = recorded ? await readPhoto(storage, key) : null;
+	if (!photo) throw new NotFound(m.desk_photo_not_found());
+	return photo;
 }

@@ -7,7 +7,7 @@ import type { Database } from '../../db/client';
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
 import { conditionField } from './hand-out';
-import { withHandoverPhoto } from './handover-photo';
+import { withStoredPhoto } from '../../media/stored-photo';
 import { heldUnits } from './held-units';
 import { booking, bookingHandover } from '../bookings.table';
 import type { LendingContext } from '../context';
@@ -36,7 +36,7 @@ export async function takeBack(db: Database, actor: Actor | null, input: unknown
 	authorize(actor, 'desk.work');
 	const request = parseInput(takeBackSchema, input);
 	const now = context.now();
-	const outcome = await withHandoverPhoto(context.media, request.photo, (photoKey) =>
+	const outcome = await withStoredPhoto(context.media, 'handovers', request.photo, (photoKey) =>
 		db.transaction(async (tx) => {
 			const [found] = await tx.select().from(booking).where(eq(booking.id, request.bookingId)).for('update');
 			if (!found) throw new NotFound(m.booking_not_found());

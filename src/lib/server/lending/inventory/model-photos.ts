@@ -5,9 +5,9 @@ import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
 import { InvalidInput, NotFound } from '../../errors';
 import { parseInput } from '../../forms';
-import { acceptPhoto } from '../../media/photo';
-import type { PhotoStore } from '../desk/handover-photo';
+import { storePhoto, type PhotoStore } from '../../media/stored-photo';
 import { equipmentModel } from '../equipment.table';
+import { localizedOf } from './fields';
 import { photoSchema } from './model-schemas';
 
 /** Photos of models are public: served from /media/, under this prefix only. */
@@ -24,17 +24,15 @@ export async function addModelPhoto(
 ) {
 	authorize(actor, 'inventory.manage');
 	const request = parseInput(photoSchema, input);
-	const accepted = acceptPhoto(request.photo, media.photoMaxBytes);
-	const key = await media.storage.put(MODEL_PHOTO_PREFIX, accepted.bytes, accepted.type.extension);
-	try {
-		await db.transaction(async (tx) => {
+	await storePhoto(media, MODEL_PHOTO_PREFIX, request.photo, (key) =>
+		db.transaction(async (tx) => {
 			const [model] = await tx
 				.select()
 				.from(equipmentModel)
 				.where(eq(equipmentModel.slug, slug))
 				.for('update');
 			if (!model) throw new NotFound(m.model_not_found());
-			const alt = request.altEn ? { fr: request.altFr, en: request.altEn } : { fr: request.altFr };
+			const alt = localizedOf(request.altFr, request.altEn);
 			const photo = { src: publicPath(key), alt };
 			await tx
 				.update(equipmentModel)
@@ -47,11 +45,8 @@ export async function addModelPhoto(
 				subjectId: slug,
 				after: photo
 			});
-		});
-	} catch (problem) {
-		await media.storage.remove(key);
-		throw problem;
-	}
+		})
+	);
 }
 
 /** Takes a photo off a model's page; an uploaded one is deleted from storage as well. */

@@ -6,7 +6,8 @@ import { handOut } from '$lib/server/lending/desk/hand-out';
 import { recordNoShow } from '$lib/server/lending/desk/no-show';
 import { takeBack } from '$lib/server/lending/desk/take-back';
 import { lendingContext } from '$lib/server/request';
-import { readHandoverForm, readPlainForm } from './handover-form';
+import { readForm } from '$lib/server/forms';
+import { readHandoverForm } from './handover-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	approve: async ({ request, locals, params }) => {
-		const fields = await readPlainForm(request);
+		const fields = await readForm(request);
 		try {
 			await approveRequest(app().db, locals.actor, { bookingId: params.id }, lendingContext());
 		} catch (problem) {
@@ -28,7 +29,7 @@ export const actions: Actions = {
 		return { done: 'approved' as const };
 	},
 	reject: async ({ request, locals, params }) => {
-		const fields = await readPlainForm(request);
+		const fields = await readForm(request);
 		try {
 			await rejectRequest(app().db, locals.actor, { ...fields, bookingId: params.id }, lendingContext());
 		} catch (problem) {
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		return { done: 'returned' as const };
 	},
 	noShow: async ({ request, locals, params }) => {
-		await readPlainForm(request);
+		await readForm(request);
 		try {
 			await recordNoShow(app().db, locals.actor, { bookingId: params.id }, lendingContext());
 		} catch (problem) {

@@ -1,6 +1,6 @@
 import { app } from '$lib/server/app';
 import { pageFailure } from '$lib/server/http';
-import { readHandoverPhoto } from '$lib/server/lending/desk/handover-photos';
+import { readHandoverPhoto } from '$lib/server/lending/desk/handover-photo';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) => {

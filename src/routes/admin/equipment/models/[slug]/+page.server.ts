@@ -1,7 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import { app } from '$lib/server/app';
-import { formFields, readForm } from '$lib/server/forms';
+import { fileBytes, formFields, readForm, readFormData } from '$lib/server/forms';
 import { formFailure, pageFailure } from '$lib/server/http';
 import { addModelPhoto, removeModelPhoto } from '$lib/server/lending/inventory/model-photos';
 import { getModelForEdit, updateModel } from '$lib/server/lending/inventory/models';
@@ -30,15 +28,9 @@ export const actions: Actions = {
 		return { done: 'saved' as const };
 	},
 	addPhoto: async ({ request, locals, params }) => {
-		let data: FormData;
-		try {
-			data = await request.formData();
-		} catch {
-			error(400, m.form_unreadable());
-		}
+		const data = await readFormData(request);
 		const fields = formFields(data);
-		const file = data.get('photo');
-		const photo = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : undefined;
+		const photo = await fileBytes(data, 'photo');
 		try {
 			await addModelPhoto(app().db, locals.actor, params.slug, { ...fields, photo }, lendingContext().media);
 		} catch (problem) {
