@@ -10,6 +10,7 @@ import {
 	updateCategory
 } from '../../src/lib/server/lending/inventory/categories';
 import { createKit, getKitForEdit, listKits, updateKit } from '../../src/lib/server/lending/inventory/kits';
+import { createModel } from '../../src/lib/server/lending/inventory/models';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
@@ -58,6 +59,12 @@ for (const backend of backends()) {
 				updateCategory(database.db, desk.actor, 'ateliers', { nameFr: 'Ateliers', position: '-1' })
 			);
 			expect((bad as InvalidInput).issues.map((issue) => issue.path)).toEqual(['position']);
+			// Saved again as it is: nothing to audit.
+			await updateCategory(database.db, desk.actor, 'ateliers', {
+				nameFr: 'Ateliers',
+				nameEn: 'Workshops',
+				position: '0'
+			});
 			expect(await actionsOn('ateliers')).toEqual(['category.create', 'category.update']);
 		});
 
@@ -93,6 +100,23 @@ for (const backend of backends()) {
 				context
 			);
 			expect(await actionsOn('kit-lumiere')).toEqual(['kit.create', 'kit.update']);
+		});
+
+		it('never gives a kit a model’s address, nor a model a kit’s: both live under /equipment/', async () => {
+			const taken = await refusal(createKit(database.db, desk.actor, { ...lightKit, slug: 'zoom-h5' }));
+			expect((taken as InvalidInput).issues.map((issue) => issue.path)).toEqual(['slug']);
+			const model = await refusal(
+				createModel(database.db, desk.actor, {
+					slug: 'podcast-kit',
+					nameFr: 'Faux',
+					descriptionFr: 'Faux',
+					category: 'sound',
+					maxLoanDays: '7',
+					maxAdvanceDays: '60',
+					bufferMinutes: '60'
+				})
+			);
+			expect((model as InvalidInput).issues.map((issue) => issue.path)).toEqual(['slug']);
 		});
 
 		it('explains empty, doubled and oversized lines; a kit booked ahead stays at its site', async () => {

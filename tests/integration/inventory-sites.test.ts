@@ -112,9 +112,9 @@ for (const backend of backends()) {
 			);
 		});
 
-		it('closes days, counting the bookings already made then, and reopens them', async () => {
+		it('closes days, listing the bookings already made then, and reopens them', async () => {
 			const person = await createPerson(database.db);
-			await createBooking(
+			const made = await createBooking(
 				database.db,
 				person.actor,
 				{
@@ -127,7 +127,7 @@ for (const backend of backends()) {
 			);
 			const closure = { startsOn: '2026-12-01', endsOn: '2026-12-02', reasonFr: 'Inventaire annuel' };
 			const added = await addClosure(database.db, desk.actor, 'capucins', closure, PARIS);
-			expect(added.affectedBookings).toBe(1);
+			expect(added.affected.map((row) => row.id)).toEqual([made.id]);
 			const ours = async () =>
 				(await getSiteForEdit(database.db, desk.actor, 'capucins', '2026-11-21')).closures
 					.filter((row) => row.reason.fr === 'Inventaire annuel')

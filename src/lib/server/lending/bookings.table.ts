@@ -119,7 +119,9 @@ export const bookingUnit = pgTable(
 	(table) => [
 		primaryKey({ columns: [table.bookingId, table.unitId] }),
 		check('booking_unit_period_check', sql`${table.startsAt} < ${table.blockedUntil}`),
-		index('booking_unit_changed_xid_idx').on(table.changedXid)
+		index('booking_unit_changed_xid_idx').on(table.changedXid),
+		// A unit's loan history, past holds included (the exclusion index covers active ones only).
+		index('booking_unit_unit_idx').on(table.unitId)
 	]
 );
 
@@ -193,6 +195,10 @@ export const bookingHandover = pgTable(
 	(table) => [
 		check('booking_handover_condition_check', sql`length(${table.condition}) <= 1000`),
 		index('booking_handover_booking_idx').on(table.bookingId),
-		index('booking_handover_unit_idx').on(table.unitId, table.at)
+		index('booking_handover_unit_idx').on(table.unitId, table.at),
+		// A photo is served by its key.
+		index('booking_handover_photo_idx')
+			.on(table.photoKey)
+			.where(sql`${table.photoKey} is not null`)
 	]
 );

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
@@ -61,6 +62,7 @@ export async function updateCategory(db: Database, actor: Actor | null, slug: st
 			.for('update');
 		if (!category) throw new NotFound(m.category_not_found());
 		const after = { name: nameOf(request), position: request.position };
+		if (isDeepStrictEqual(after, { name: category.name, position: category.position })) return;
 		await tx.update(equipmentCategory).set(after).where(eq(equipmentCategory.id, category.id));
 		await recordAudit(tx, {
 			actorId: actor.userId,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { LocalizedText } from '../../../i18n/localized-text';
 import { InvalidInput } from '../../errors';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
 import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
+import { equipmentModel, kit } from '../equipment.table';
 
 /** The short address of a new model, kit or category: lowercase words joined by dashes, never "new". */
 export const newSlugField = z
@@ -33,14 +36,27 @@ export const optionalText = (max: number) =>
 /** Content in French, and in English when it was given. */
 export const localizedOf = (fr: string, en: string): LocalizedText => (en ? { fr, en } : { fr });
 
+const slugTaken = () => new InvalidInput([{ path: 'slug', message: m.model_slug_taken() }]);
+
+/**
+ * Models and kits share the catalogue's addresses (/equipment/<slug>): a new one may take neither
+ * a model's nor a kit's, or one of them could never be reached.
+ */
+export async function assertBookableSlugFree(db: Database, slug: string): Promise<void> {
+	const [model] = await db
+		.select({ id: equipmentModel.id })
+		.from(equipmentModel)
+		.where(eq(equipmentModel.slug, slug));
+	const [bundle] = await db.select({ id: kit.id }).from(kit).where(eq(kit.slug, slug));
+	if (model || bundle) throw slugTaken();
+}
+
 /** Runs an insert; a short address already in use is the person's mistake, said next to the field. */
 export async function withFreeSlug<T>(insert: () => Promise<T>): Promise<T> {
 	try {
 		return await insert();
 	} catch (problem) {
-		if (sqlStateOf(problem) === UNIQUE_VIOLATION) {
-			throw new InvalidInput([{ path: 'slug', message: m.model_slug_taken() }]);
-		}
+		if (sqlStateOf(problem) === UNIQUE_VIOLATION) throw slugTaken();
 		throw problem;
 	}
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../../audit/record';
@@ -10,7 +10,14 @@ import { booking } from '../bookings.table';
 import type { LendingContext } from '../context';
 import { equipmentModel, kit, kitItem } from '../equipment.table';
 import { site } from '../sites.table';
-import { frenchText, localizedOf, newSlugField, optionalText, withFreeSlug } from './fields';
+import {
+	assertBookableSlugFree,
+	frenchText,
+	localizedOf,
+	newSlugField,
+	optionalText,
+	withFreeSlug
+} from './fields';
 
 /** Lines a kit's form offers; kits of the demo hold two or three models. */
 export const KIT_LINES = 6;
@@ -188,6 +195,7 @@ export async function createKit(db: Database, actor: Actor | null, input: unknow
 	const request = parseKit(newKitSchema, input);
 	await withFreeSlug(() =>
 		db.transaction(async (tx) => {
+			await assertBookableSlugFree(tx, request.slug);
 			const { siteId, items } = await resolve(tx, request);
 			const [created] = await tx
 				.insert(kit)
@@ -238,8 +246,11 @@ export async function updateKit(
 				.where(
 					and(
 						eq(booking.kitId, row.id),
-						inArray(booking.status, ['requested', 'confirmed', 'checked_out']),
-						gt(booking.endsAt, context.now())
+						// A loan still out, overdue or not, keeps the kit where it was taken.
+						or(
+							and(inArray(booking.status, ['requested', 'confirmed']), gt(booking.endsAt, context.now())),
+							eq(booking.status, 'checked_out')
+						)
 					)
 				)
 				.limit(1);

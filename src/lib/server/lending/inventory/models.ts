@@ -8,7 +8,7 @@ import { InvalidInput, NotFound } from '../../errors';
 import { parseInput } from '../../forms';
 import { trainingModule } from '../../learning/modules.table';
 import { equipmentCategory, equipmentModel, equipmentUnit } from '../equipment.table';
-import { localizedOf, withFreeSlug } from './fields';
+import { assertBookableSlugFree, localizedOf, withFreeSlug } from './fields';
 import { modelFieldsSchema, newModelSchema, type ModelFields } from './model-schemas';
 
 /** What the form's choices are: categories and training modules. */
@@ -132,6 +132,7 @@ export async function createModel(db: Database, actor: Actor | null, input: unkn
 	await withFreeSlug(() =>
 		db.transaction(async (tx) => {
 			const values = await rowOf(tx, request);
+			await assertBookableSlugFree(tx, request.slug);
 			await tx.insert(equipmentModel).values({ slug: request.slug, ...values });
 			await recordAudit(tx, {
 				actorId: actor.userId,

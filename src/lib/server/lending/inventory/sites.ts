@@ -7,7 +7,7 @@ import { NotFound } from '../../errors';
 import { parseInput } from '../../forms';
 import { isUuid } from '../../ids';
 import { zonedInstant, addDays } from '../../../time/zoned';
-import { booking } from '../bookings.table';
+import { ACTIVE_STATUSES, booking } from '../bookings.table';
 import { site, siteClosure, siteOpeningHours } from '../sites.table';
 import { closureSchema, parseSiteForm, type Slot } from './site-schemas';
 
@@ -27,8 +27,9 @@ export async function listSites(db: Database, actor: Actor | null) {
 		.orderBy(asc(site.name));
 }
 
-async function siteBySlug(db: Database, slug: string) {
-	const [found] = await db.select().from(site).where(eq(site.slug, slug));
+async function siteBySlug(db: Database, slug: string, lock = false) {
+	const query = db.select().from(site).where(eq(site.slug, slug));
+	const [found] = lock ? await query.for('update') : await query;
 	if (!found) throw new NotFound(m.site_not_found());
 	return found;
 }
@@ -68,7 +69,7 @@ export async function updateSite(db: Database, actor: Actor | null, slug: string
 	authorize(actor, 'inventory.manage');
 	const request = parseSiteForm(input);
 	await db.transaction(async (tx) => {
-		const place = await siteBySlug(tx, slug);
+		const place = await siteBySlug(tx, slug, true);
 		const before = {
 			name: place.name,
 			address: place.address,
@@ -117,7 +118,7 @@ export async function updateSite(db: Database, actor: Actor | null, slug: string
 
 /**
  * Closes a site for some days. Bookings already made whose pick-up or return falls in them are
- * counted, so that the desk can call their residents: the portal does not cancel them by itself.
+ * listed, so that the desk can call their residents: the portal does not cancel them by itself.
  */
 export async function addClosure(
 	db: Database,
@@ -148,17 +149,18 @@ export async function addClosure(
 		const to = zonedInstant(addDays(request.endsOn, 1), '00:00', timeZone).toISOString();
 		const within = (column: typeof booking.startsAt) =>
 			and(gte(column, sql`${from}::timestamptz`), lt(column, sql`${to}::timestamptz`));
-		const [affected] = await tx
-			.select({ bookings: sql<number>`count(*)::int` })
+		const affected = await tx
+			.select({ id: booking.id, code: booking.code })
 			.from(booking)
 			.where(
 				and(
 					eq(booking.siteId, place.id),
-					inArray(booking.status, ['requested', 'confirmed', 'checked_out']),
+					inArray(booking.status, [...ACTIVE_STATUSES]),
 					or(within(booking.startsAt), within(booking.endsAt))
 				)
-			);
-		return { id: created?.id ?? '', affectedBookings: affected?.bookings ?? 0 };
+			)
+			.orderBy(booking.startsAt);
+		return { id: created?.id ?? '', affected };
 	});
 }
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-or
 import { m } from '$lib/paraglide/messages';
 import type { LocalizedText } from '../../../i18n/localized-text';
 import { auditEvent } from '../../audit/audit.table';
+import { changesOf } from '../../audit/list';
 import { recordAudit } from '../../audit/record';
 import { user } from '../../auth/auth.table';
 import { authorize, type Actor } from '../../auth/permissions';
@@ -29,6 +30,9 @@ export type UnitRow = {
 
 const literally = (typed: string) => `%${typed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
+/** The most units a list shows at once; a city's whole inventory is narrowed with the filters. */
+export const LIST_LIMIT = 500;
+
 function readUnits(db: Database, where: SQL | undefined): Promise<UnitRow[]> {
 	return db
 		.select({
@@ -45,7 +49,7 @@ function readUnits(db: Database, where: SQL | undefined): Promise<UnitRow[]> {
 		.innerJoin(site, eq(site.id, equipmentUnit.siteId))
 		.where(where)
 		.orderBy(asc(site.name), asc(equipmentUnit.assetTag))
-		.limit(1000);
+		.limit(LIST_LIMIT + 1);
 }
 
 /** The units, filtered by site, model, status or part of a tag or serial number. */
@@ -73,7 +77,8 @@ export async function listUnits(db: Database, actor: Actor | null, input: unknow
 			)
 		)
 	]);
-	return { filter, sites, models, units };
+	// More than a screen can hold: the page says so, and the filters narrow it down.
+	return { filter, sites, models, units: units.slice(0, LIST_LIMIT), truncated: units.length > LIST_LIMIT };
 }
 
 /** Units by id, for a label sheet; callers check the permission. */
@@ -129,7 +134,13 @@ export async function getUnit(db: Database, actor: Actor | null, id: string) {
 			.limit(50),
 		db.select({ slug: site.slug, name: site.name }).from(site).orderBy(asc(site.name))
 	]);
-	return { unit, loans, handovers, changes, sites };
+	return {
+		unit,
+		loans,
+		handovers,
+		changes: changes.map(({ before, after, ...change }) => ({ ...change, fields: changesOf(before, after) })),
+		sites
+	};
 }
 
 async function idOf(

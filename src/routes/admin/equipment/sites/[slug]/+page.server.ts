@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const fields = await readForm(request);
 		try {
 			const added = await addClosure(app().db, locals.actor, params.slug, fields, app().settings.timeZone);
-			return { done: 'closure_added' as const, affectedBookings: added.affectedBookings };
+			return { done: 'closure_added' as const, affected: added.affected };
 		} catch (problem) {
 			return formFailure(problem, { ...fields, form: 'closure' });
 		}

@@ -1,0 +1,2 @@
+CREATE INDEX "booking_handover_photo_idx" ON "booking_handover" USING btree ("photo_key") WHERE "booking_handover"."photo_key" is not null;--> statement-breakpoint
+CREATE INDEX "booking_unit_unit_idx" ON "booking_unit" USING btree ("unit_id");
