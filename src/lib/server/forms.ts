@@ -10,13 +10,16 @@ export function fieldErrors(issues: readonly Issue[]): Record<string, string> {
 	return errors;
 }
 
+/** A schema's complaints as issues, each with the path of the field it is about. */
+export function issuesOf(error: z.ZodError): Issue[] {
+	return error.issues.map((issue) => ({ path: issue.path.join('.') || '_', message: issue.message }));
+}
+
 /** Parses with a schema and throws InvalidInput (a 4xx) with the schema's localized messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
-	throw new InvalidInput(
-		result.error.issues.map((issue) => ({ path: issue.path.join('.') || '_', message: issue.message }))
-	);
+	throw new InvalidInput(issuesOf(result.error));
 }
 
 /** The fields of a submitted form as a plain object (the last value wins for repeated names). */

@@ -5,6 +5,7 @@ import { addDays, zonedInstant } from '../../time/zoned';
 import { user } from '../auth/auth.table';
 import { authorize, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
+import { containing } from '../db/like';
 import { parseInput } from '../forms';
 import { auditEvent } from './audit.table';
 
@@ -36,8 +37,6 @@ export const auditFilterSchema = z.object({
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
-const literally = (typed: string) => `%${typed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-
 /** Staff actions, newest first, filtered by action, person, subject and the city's days. */
 export async function listAuditEvents(db: Database, actor: Actor | null, input: unknown, timeZone: string) {
 	authorize(actor, 'audit.read');
@@ -45,7 +44,7 @@ export async function listAuditEvents(db: Database, actor: Actor | null, input: 
 	const where = and(
 		filter.action ? eq(auditEvent.action, filter.action) : undefined,
 		filter.who
-			? or(ilike(user.name, literally(filter.who)), ilike(user.email, literally(filter.who)))
+			? or(ilike(user.name, containing(filter.who)), ilike(user.email, containing(filter.who)))
 			: undefined,
 		filter.subject ? eq(auditEvent.subjectId, filter.subject) : undefined,
 		filter.from ? gte(auditEvent.at, zonedInstant(filter.from, '00:00', timeZone)) : undefined,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/record';
 import type { Database } from '../db/client';
+import { containing } from '../db/like';
 import { NotFound, Refused } from '../errors';
 import { parseInput } from '../forms';
 import { user } from './auth.table';
@@ -26,7 +27,7 @@ export async function listPeople(
 		.join('')
 		.trim();
 	const page = Math.min(1000, Math.max(1, Math.floor(options.page ?? 1) || 1));
-	const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+	const pattern = query ? containing(query) : undefined;
 	const rows = await db
 		.select({
 			id: user.id,

@@ -1,20 +1,18 @@
 import { and, eq, exists, ilike, or, sql } from 'drizzle-orm';
 import { user } from '../../auth/auth.table';
 import type { Database } from '../../db/client';
+import { containing } from '../../db/like';
 import { normalizeBookingCode } from '../booking-code';
 import { readBookings } from '../booking-views';
 import { booking, bookingUnit } from '../bookings.table';
 import { equipmentUnit } from '../equipment.table';
-
-/** `%` and `_` typed at the desk are letters, not wildcards. */
-const literally = (typed: string) => typed.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /**
  * Bookings at any site found by what the desk typed: a booking code, a unit's asset tag, or part
  * of the resident's name or email address. Most recent first. Callers check the permission.
  */
 export function searchBookings(db: Database, typed: string, now: Date) {
-	const pattern = `%${literally(typed)}%`;
+	const pattern = containing(typed);
 	const heldUnitTagged = db
 		.select({ one: sql`1` })
 		.from(bookingUnit)

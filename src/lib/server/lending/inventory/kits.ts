@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../../audit/record';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
+import { issuesOf } from '../../forms';
 import { InvalidInput, NotFound, Refused, type Issue } from '../../errors';
 import { booking } from '../bookings.table';
 import type { LendingContext } from '../context';
@@ -64,9 +65,7 @@ function parseKit<S extends typeof kitSchema | typeof newKitSchema>(schema: S, i
 	const issues: Issue[] = [];
 	const parsed = schema.safeParse(fields);
 	if (!parsed.success) {
-		issues.push(
-			...parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-		);
+		issues.push(...issuesOf(parsed.error));
 	}
 	const lines = linesOf(fields, issues);
 	if (!parsed.success || issues.length > 0) throw new InvalidInput(issues);

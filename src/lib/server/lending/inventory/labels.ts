@@ -1,9 +1,9 @@
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
 import { parseInput } from '../../forms';
+import { qrDataUrl } from '../booking-qr';
 import { unitsById } from './units';
 
 /** Ten A4 pages of 24 labels: more at once is a print job to split. */
@@ -26,13 +26,7 @@ export async function labelSheet(db: Database, actor: Actor | null, input: unkno
 	const { unit: ids } = parseInput(labelRequestSchema, input);
 	const units = await unitsById(db, ids);
 	return Promise.all(
-		units.map(async (unit) => {
-			const svg = await QRCode.toString(assetLink(unit.assetTag, origin), {
-				type: 'svg',
-				margin: 1,
-				errorCorrectionLevel: 'M'
-			});
-			return { ...unit, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
-		})
+		// A label is small: a one-module quiet zone leaves the code as large as it can be.
+		units.map(async (unit) => ({ ...unit, qr: await qrDataUrl(assetLink(unit.assetTag, origin), 1) }))
 	);
 }

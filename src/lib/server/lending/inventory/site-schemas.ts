@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { issuesOf } from '../../forms';
 import { InvalidInput, type Issue } from '../../errors';
+import { frenchText, optionalText } from './fields';
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 /** Two opening periods a day are enough for a lunch break. */
@@ -15,16 +17,8 @@ const coordinate = (min: number, max: number, message: () => string) =>
 export type Slot = { weekday: number; opensAt: string; closesAt: string };
 
 const siteDetailsSchema = z.object({
-	name: z
-		.string({ error: () => m.site_name_required() })
-		.trim()
-		.min(1, { error: () => m.site_name_required() })
-		.max(120, { error: () => m.model_text_too_long({ max: 120 }) }),
-	address: z
-		.string({ error: () => m.site_address_required() })
-		.trim()
-		.min(1, { error: () => m.site_address_required() })
-		.max(300, { error: () => m.model_text_too_long({ max: 300 }) }),
+	name: frenchText(120, () => m.site_name_required()),
+	address: frenchText(300, () => m.site_address_required()),
 	latitude: coordinate(-90, 90, () => m.site_latitude_invalid()),
 	longitude: coordinate(-180, 180, () => m.site_longitude_invalid())
 });
@@ -64,9 +58,7 @@ export function parseSiteForm(input: unknown) {
 	const issues: Issue[] = [];
 	const details = siteDetailsSchema.safeParse(fields);
 	if (!details.success) {
-		issues.push(
-			...details.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
-		);
+		issues.push(...issuesOf(details.error));
 	}
 	const slots = weeklySlots(fields, issues);
 	if (!details.success || issues.length > 0) throw new InvalidInput(issues);
@@ -79,17 +71,8 @@ export const closureSchema = z
 	.object({
 		startsOn: day,
 		endsOn: day,
-		reasonFr: z
-			.string({ error: () => m.site_closure_reason_required() })
-			.trim()
-			.min(1, { error: () => m.site_closure_reason_required() })
-			.max(200, { error: () => m.model_text_too_long({ max: 200 }) }),
-		reasonEn: z
-			.string()
-			.trim()
-			.max(200, { error: () => m.model_text_too_long({ max: 200 }) })
-			.optional()
-			.transform((value) => value ?? '')
+		reasonFr: frenchText(200, () => m.site_closure_reason_required()),
+		reasonEn: optionalText(200)
 	})
 	.refine((closure) => closure.startsOn <= closure.endsOn, {
 		path: ['endsOn'],

@@ -9,6 +9,7 @@ import { isUuid } from '../../ids';
 import { zonedInstant, addDays } from '../../../time/zoned';
 import { ACTIVE_STATUSES, booking } from '../bookings.table';
 import { site, siteClosure, siteOpeningHours } from '../sites.table';
+import { localizedOf } from './fields';
 import { closureSchema, parseSiteForm, type Slot } from './site-schemas';
 
 const hhmm = (time: string) => time.slice(0, 5);
@@ -131,9 +132,7 @@ export async function addClosure(
 	const request = parseInput(closureSchema, input);
 	return db.transaction(async (tx) => {
 		const place = await siteBySlug(tx, slug);
-		const reason = request.reasonEn
-			? { fr: request.reasonFr, en: request.reasonEn }
-			: { fr: request.reasonFr };
+		const reason = localizedOf(request.reasonFr, request.reasonEn);
 		const [created] = await tx
 			.insert(siteClosure)
 			.values({ siteId: place.id, startsOn: request.startsOn, endsOn: request.endsOn, reason })

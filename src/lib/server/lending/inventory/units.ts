@@ -7,6 +7,7 @@ import { recordAudit } from '../../audit/record';
 import { user } from '../../auth/auth.table';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
+import { containing } from '../../db/like';
 import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/errors';
 import { InvalidInput, NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
@@ -27,8 +28,6 @@ export type UnitRow = {
 	model: { slug: string; name: LocalizedText };
 	site: { slug: string; name: string };
 };
-
-const literally = (typed: string) => `%${typed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /** The most units a list shows at once; a city's whole inventory is narrowed with the filters. */
 export const LIST_LIMIT = 500;
@@ -70,8 +69,8 @@ export async function listUnits(db: Database, actor: Actor | null, input: unknow
 				filter.status ? eq(equipmentUnit.status, filter.status) : undefined,
 				filter.q
 					? or(
-							ilike(equipmentUnit.assetTag, literally(filter.q)),
-							ilike(equipmentUnit.serialNumber, literally(filter.q))
+							ilike(equipmentUnit.assetTag, containing(filter.q)),
+							ilike(equipmentUnit.serialNumber, containing(filter.q))
 						)
 					: undefined
 			)
