@@ -135,7 +135,7 @@ test('the staff area answers each role exactly as its permissions say', async ({
 	// Ewen books here; Camille's bookings belong to the other desk journeys (three at most at once).
 	const resident = await openPage({ storageState: await sessionOf('ewen@example.org') });
 	const request = await book(resident, 'bose-s1-pro', addDays(DESK_DAY, 1), '10:00', '12:00');
-	const loan = await book(resident, 'zoom-h5', DESK_DAY, '11:00', '12:00');
+	const loan = await book(resident, 'zoom-h5', DESK_DAY, '13:00', '14:00');
 	const later = await book(resident, 'zoom-h5', DESK_DAY, '16:30', '17:30');
 
 	const units = await (await admin.get('/admin/equipment/units?site=bellevue')).text();

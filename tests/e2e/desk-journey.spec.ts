@@ -11,7 +11,7 @@ test('desk staff approve a request, hand it out by its code, take it back damage
 	openPage
 }) => {
 	const resident = await openPage({ storageState: await sessionOf('camille@example.org') });
-	const bosePage = `/equipment/bose-s1-pro?site=capucins&fromDate=${DESK_DAY}&fromTime=11:00&toDate=${DESK_DAY}&toTime=17:00`;
+	const bosePage = `/equipment/bose-s1-pro?site=capucins&fromDate=${DESK_DAY}&fromTime=13:00&toDate=${DESK_DAY}&toTime=17:00`;
 	await resident.goto(bosePage);
 	await expectAccessible(resident);
 	await expect(
@@ -102,7 +102,11 @@ test('desk staff approve a request, hand it out by its code, take it back damage
 	const report = page.getByRole('table', { name: `Utilisation du mois ${DESK_DAY.slice(0, 7)}` });
 	await expect(report.getByRole('row', { name: new RegExp(BOSE) })).toContainText('Ateliers des Capucins');
 	const csv = await (await page.request.get(`/admin/reports/csv?month=${DESK_DAY.slice(0, 7)}`)).text();
-	expect(csv).toContain(
-		`${DESK_DAY.slice(0, 7)},capucins,Ateliers des Capucins – Pôle numérique,bose-s1-pro,`
-	);
+	const month = DESK_DAY.slice(0, 7);
+	const row = `${month},capucins,Ateliers des Capucins – Pôle numérique,bose-s1-pro`;
+	// One loan, back within minutes: on time, and no no-show.
+	expect(csv).toMatch(new RegExp(`${row},Sonorisation portable Bose S1 Pro,1,[0-9.]+,[0-9.]+,0,0\r\n`));
+	// In the open data, a line of one loan could point to one person: its figures stay empty.
+	const open = await (await page.request.get(`/open-data/lending-use.csv?month=${month}`)).text();
+	expect(open).toContain(`${row},Bose S1 Pro portable PA,,,,,\r\n`);
 });

@@ -16,7 +16,7 @@ test('without JavaScript, desk staff open a booking by its code, hand it out and
 		javaScriptEnabled: true
 	});
 	await resident.goto(
-		`/equipment/zoom-h5?site=capucins&fromDate=${DESK_DAY}&fromTime=12:30&toDate=${DESK_DAY}&toTime=13:30`
+		`/equipment/zoom-h5?site=capucins&fromDate=${DESK_DAY}&fromTime=14:30&toDate=${DESK_DAY}&toTime=15:30`
 	);
 	await expectAccessible(resident);
 	await resident.getByRole('button', { name: 'Book' }).click();

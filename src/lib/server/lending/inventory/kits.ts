@@ -80,7 +80,7 @@ async function choices(db: Database) {
 			.from(equipmentModel)
 			.orderBy(asc(equipmentModel.slug))
 	]);
-	return { sites, models };
+	return { sites, models, lineCount: KIT_LINES };
 }
 
 /** Kits with their site and contents. */
