@@ -54,6 +54,8 @@ for (const backend of backends()) {
 			await loan('bose-s1-pro', '2026-11-05', ['10:00', '18:00'], '10:30', '17:30');
 			const missed = await loan('zoom-h5', '2026-11-06', ['10:00', '12:00'], null, null);
 			await recordNoShow(database.db, desk.actor, { bookingId: missed }, at('2026-11-06', '11:00'));
+			// A podcast kit in December: two microphones, a recorder, headphones, out for three hours.
+			await loan('podcast-kit', '2026-12-01', ['10:00', '13:00'], '10:00', '13:00');
 			// Booked for later this month but not handed out yet: not a loan.
 			await loan('zoom-h5', '2026-11-27', ['10:00', '12:00'], null, null);
 		});
@@ -90,6 +92,24 @@ for (const backend of backends()) {
 			expect(report.totals).toEqual({ loans: 3, hours: 12, averageHoursOut: 4, lateReturns: 1, noShows: 1 });
 			const october = await lendingReport(database.db, desk.actor, { month: '2026-10' }, reportClock);
 			expect(october.totals).toMatchObject({ loans: 1, hours: 2, noShows: 0 });
+		});
+
+		it('counts a kit’s loan once for each model it holds, and its hours once for each unit', async () => {
+			const december = await lendingReport(database.db, desk.actor, { month: '2026-12' }, reportClock);
+			expect(
+				december.rows.map((row) => [row.model, row.loans, row.hours, row.averageHoursOut, row.lateReturns])
+			).toEqual([
+				['ath-m50x', 1, 3, 3, 0],
+				['rode-ntg4-plus', 1, 6, 3, 0],
+				['zoom-h5', 1, 3, 3, 0]
+			]);
+			expect(december.totals).toEqual({
+				loans: 3,
+				hours: 12,
+				averageHoursOut: 3,
+				lateReturns: 0,
+				noShows: 0
+			});
 		});
 
 		it('writes the same figures as CSV, and hides small counts in the open data', async () => {
