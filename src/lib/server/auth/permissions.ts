@@ -7,6 +7,9 @@ export type Role = 'resident' | StaffRole;
 /** The person behind a request, as permissions see them. Everyone signed in is a resident. */
 export type Actor = { userId: string; roles: ReadonlySet<Role> };
 
+/** The actor's place in a group, for group rules; null when they are not a member. */
+export type GroupStanding = { role: 'owner' | 'editor' | 'member' | null };
+
 const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((role) => actor.roles.has(role));
 
 /**
@@ -41,7 +44,19 @@ const rules = {
 	'inventory.manage': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
 	'reports.read': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
 	// A training given in person at the desk counts like one passed online.
-	'training.record': (actor: Actor) => hasRole(actor, 'desk', 'admin')
+	'training.record': (actor: Actor) => hasRole(actor, 'desk', 'admin'),
+	// Groups: anyone signed in founds one; the owner runs its membership; editors and the owner
+	// write its projects and trails; every member reads its drafts, and so do moderators.
+	'groups.create': () => true,
+	'groups.join': () => true,
+	'groups.leave': (_actor: Actor, standing: GroupStanding) => standing.role !== null,
+	'groups.manage': (_actor: Actor, standing: GroupStanding) => standing.role === 'owner',
+	'groups.edit-content': (_actor: Actor, standing: GroupStanding) =>
+		standing.role === 'owner' || standing.role === 'editor',
+	'groups.read-drafts': (actor: Actor, standing: GroupStanding) =>
+		standing.role !== null || hasRole(actor, 'moderator', 'admin'),
+	// Moderators decide what the public sees of the groups' projects and trails.
+	'moderation.review': (actor: Actor) => hasRole(actor, 'moderator', 'admin')
 } as const;
 
 export type Action = keyof typeof rules;

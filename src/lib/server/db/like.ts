@@ -1,2 +1,5 @@
-/** A pattern matching `typed` anywhere, its `%`, `_` and `\` taken as letters rather than wildcards. */
-export const containing = (typed: string) => `%${typed.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+/** `typed` with its `%`, `_` and `\` taken as letters rather than LIKE wildcards. */
+export const escapeLike = (typed: string) => typed.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/** A pattern matching `typed` anywhere. */
+export const containing = (typed: string) => `%${escapeLike(typed)}%`;

@@ -9,3 +9,5 @@ export * from '../lending/equipment.table';
 export * from '../learning/completions.table';
 export * from '../lending/bookings.table';
 export * from '../lending/inventory.table';
+export * from '../groups/groups.table';
+export * from '../trails/trails.table';

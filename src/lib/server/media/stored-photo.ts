@@ -14,11 +14,22 @@ export async function storePhoto<T>(
 	record: (key: string) => Promise<T>
 ): Promise<T> {
 	const accepted = acceptPhoto(photo, media.photoMaxBytes);
-	const key = await media.storage.put(prefix, accepted.bytes, accepted.type.extension);
+	return storeFile(media.storage, prefix, accepted.bytes, accepted.type.extension, record);
+}
+
+/** Stores checked bytes and runs `record` with their key; the file goes again if `record` fails. */
+export async function storeFile<T>(
+	storage: MediaStorage,
+	prefix: string,
+	bytes: Uint8Array,
+	extension: string,
+	record: (key: string) => Promise<T>
+): Promise<T> {
+	const key = await storage.put(prefix, bytes, extension);
 	try {
 		return await record(key);
 	} catch (problem) {
-		await media.storage.remove(key);
+		await storage.remove(key);
 		throw problem;
 	}
 }

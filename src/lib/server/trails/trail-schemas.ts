@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { lineText, longText } from '../text-fields';
+import { isOnEarth, roundCoordinate, withoutConsecutiveDuplicates } from './geo/coordinates';
+import type { Position } from './geo/types';
+
+export const MAX_PATH_POINTS = 10_000;
+const POINT_LINE = /^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * A path as people (and the map editor) write it: one "latitude, longitude" per line, the order
+ * of a phone's map app rather than GeoJSON's.
+ */
+export function parsePathText(text: string): Position[] | null {
+	const lines = text.split('\n').filter((line) => line.trim() !== '');
+	const path: Position[] = [];
+	for (const line of lines) {
+		const match = POINT_LINE.exec(line);
+		if (!match) return null;
+		const lat = Number(match[1]);
+		const lng = Number(match[2]);
+		if (!isOnEarth(lng, lat)) return null;
+		path.push([roundCoordinate(lng), roundCoordinate(lat)]);
+	}
+	return withoutConsecutiveDuplicates(path);
+}
+
+export const pathText = (path: Position[]) => path.map(([lng, lat]) => `${lat}, ${lng}`).join('\n');
+
+const title = () =>
+	lineText({ max: 160, required: () => m.trail_title_required() }).refine((text) => text.length >= 2, {
+		error: () => m.trail_title_required()
+	});
+
+export const trailSchema = z.object({
+	title: title(),
+	summary: longText({ max: 1000 }),
+	accessibility: longText({ max: 2000 }),
+	path: z
+		.string()
+		.default('')
+		.transform((text, context) => {
+			const path = parsePathText(text);
+			if (path === null) {
+				context.addIssue({ code: 'custom', message: m.trail_path_invalid() });
+				return z.NEVER;
+			}
+			if (path.length > MAX_PATH_POINTS) {
+				context.addIssue({ code: 'custom', message: m.trail_path_too_long({ max: MAX_PATH_POINTS }) });
+				return z.NEVER;
+			}
+			return path;
+		})
+});
+
+export const newTrailSchema = z.object({ title: title() });
+
+const blankAsMissing = (value: unknown) =>
+	typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const coordinate = (limit: number) =>
+	z.preprocess(
+		blankAsMissing,
+		z.coerce
+			.number({ error: () => m.stop_position_invalid() })
+			.min(-limit, { error: () => m.stop_position_invalid() })
+			.max(limit, { error: () => m.stop_position_invalid() })
+			.transform(roundCoordinate)
+	);
+
+export const stopSchema = z.object({
+	title: lineText({ max: 160, required: () => m.stop_title_required() }),
+	text: longText({ max: 5000 }),
+	latitude: coordinate(90),
+	longitude: coordinate(180),
+	radiusMetres: z.preprocess(
+		blankAsMissing,
+		z.coerce
+			.number({ error: () => m.stop_radius_invalid() })
+			.int({ error: () => m.stop_radius_invalid() })
+			.min(5, { error: () => m.stop_radius_invalid() })
+			.max(500, { error: () => m.stop_radius_invalid() })
+			.default(25)
+	)
+});
+
+export const stopMoveSchema = z.object({
+	stop: z.uuid({ error: () => m.stop_not_found() }),
+	to: z.coerce
+		.number({ error: () => m.stop_not_found() })
+		.int()
+		.min(1)
+});
