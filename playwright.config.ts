@@ -20,7 +20,12 @@ const serverEnvironment = {
 	// On a database server the demo is opt-in; the journeys rely on it.
 	SEED_DEMO: 'true',
 	// As `npm start` sets it: photos taken at the desk are larger than adapter-node's 512 kB default.
-	BODY_SIZE_LIMIT: '16M'
+	BODY_SIZE_LIMIT: '41M',
+	// Small enough for a journey to try a file over the limit and get the portal's own message.
+	AUDIO_MAX_MB: '2',
+	VIDEO_MAX_MB: '5',
+	// A host that never resolves: journeys answer tile requests themselves (tests/e2e/tiles.ts).
+	MAP_TILE_URL: 'https://tiles.invalid/{z}/{x}/{y}.png'
 };
 
 export default defineConfig({

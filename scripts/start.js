@@ -16,5 +16,12 @@ process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.NODE_ENV ??= 'production';
 // adapter-node refuses bodies over 512 kB by default: a phone's photo is several megabytes.
-process.env.BODY_SIZE_LIMIT ??= `${Number(process.env.PHOTO_MAX_MB || 15) + 1}M`;
+const largestUpload = Math.max(
+	...[
+		[process.env.PHOTO_MAX_MB, 15],
+		[process.env.AUDIO_MAX_MB, 40],
+		[process.env.VIDEO_MAX_MB, 200]
+	].map(([value, fallback]) => Number(value || fallback))
+);
+process.env.BODY_SIZE_LIMIT ??= `${largestUpload + 1}M`;
 await import('../build/index.js');

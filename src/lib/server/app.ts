@@ -8,6 +8,7 @@ import { startHousekeeping } from './housekeeping';
 import { log } from './log';
 import { startJobs, type Jobs } from './jobs/jobs';
 import type { LendingContext } from './lending/context';
+import type { TrailsContext } from './trails/context';
 import { localStorage, type MediaStorage } from './media/storage';
 import { cityClock } from './clock';
 import { lendingJobs, WAITLIST_JOB } from './lending/jobs';
@@ -23,6 +24,8 @@ export type App = {
 	jobs: Jobs;
 	/** The city's lending rules, clock and mail, for lending use cases. */
 	lending: () => LendingContext;
+	/** Addresses, mail, clock and media storage, for groups and trails. */
+	trails: () => TrailsContext;
 	stop: () => Promise<void>;
 };
 
@@ -56,6 +59,12 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		unitsReleased: () => queue.jobs?.trigger(WAITLIST_JOB),
 		media: { storage: media, photoMaxBytes: settings.photoMaxBytes }
 	});
+	const trails = (): TrailsContext => ({
+		origin: settings.origin,
+		mailer,
+		now: clock,
+		media: { storage: media, limits: settings.mediaLimits }
+	});
 	const running = await startJobs(database.jobConnection, lendingJobs(database.db, lending), settings, log);
 	queue.jobs = running;
 	current = {
@@ -66,6 +75,7 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		mailer,
 		jobs: running,
 		lending,
+		trails,
 		media,
 		async stop() {
 			stopHousekeeping();

@@ -18,6 +18,17 @@ const environmentSchema = z.object({
 	BOOKING_ACTIVE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
 	MEDIA_DIR: z.string().optional(),
 	PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(15),
+	AUDIO_MAX_MB: z.coerce.number().int().min(1).max(500).default(40),
+	VIDEO_MAX_MB: z.coerce.number().int().min(1).max(2000).default(200),
+	MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+	MAP_TILE_ATTRIBUTION: z
+		.string()
+		.default('© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+	MAP_TILES_OWNED: flag.default(false),
+	MAP_CENTER: z
+		.string()
+		.regex(/^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$/)
+		.default('48.3904,-4.4861'),
 	SEED_DEMO: flag.optional(),
 	CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
@@ -48,6 +59,18 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		activeBookingLimit: env.BOOKING_ACTIVE_LIMIT,
 		mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
 		photoMaxBytes: env.PHOTO_MAX_MB * 1_000_000,
+		mediaLimits: {
+			photo: env.PHOTO_MAX_MB * 1_000_000,
+			audio: env.AUDIO_MAX_MB * 1_000_000,
+			video: env.VIDEO_MAX_MB * 1_000_000
+		},
+		map: {
+			tileUrl: env.MAP_TILE_URL,
+			attribution: env.MAP_TILE_ATTRIBUTION,
+			// Bulk download of tiles is only fair to a tile server the city runs itself.
+			tilesOwned: env.MAP_TILES_OWNED,
+			center: env.MAP_CENTER.split(',').map(Number) as [lat: number, lng: number]
+		},
 		// The demo (with its published passwords) only seeds itself on the embedded, local database.
 		seedDemo: env.SEED_DEMO ?? !env.DATABASE_URL,
 		clockStart: env.CLOCK_START ? new Date(env.CLOCK_START) : undefined,

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { freeSlug, slugFrom } from '../db/slugs';
 import { parseInput } from '../forms';
 import { group, groupMember } from './groups.table';
+import { withFreeSlug } from './retry-slug';
 import { groupSchema } from './schemas';
 import { groupBySlug, standingIn } from './standing';
 
@@ -14,16 +15,18 @@ const RESERVED = ['new', 'invitations'];
 export async function createGroup(db: Database, actor: Actor | null, input: unknown): Promise<string> {
 	authorize(actor, 'groups.create');
 	const request = parseInput(groupSchema, input);
-	return db.transaction(async (tx) => {
-		const slug = await freeSlug(tx, group, group.slug, slugFrom(request.name, 'groupe'), RESERVED);
-		const [created] = await tx
-			.insert(group)
-			.values({ ...request, slug })
-			.returning({ id: group.id });
-		if (!created) throw new Error('group insert returned nothing');
-		await tx.insert(groupMember).values({ groupId: created.id, userId: actor.userId, role: 'owner' });
-		return slug;
-	});
+	return withFreeSlug(() =>
+		db.transaction(async (tx) => {
+			const slug = await freeSlug(tx, group, group.slug, slugFrom(request.name, 'groupe'), RESERVED);
+			const [created] = await tx
+				.insert(group)
+				.values({ ...request, slug })
+				.returning({ id: group.id });
+			if (!created) throw new Error('group insert returned nothing');
+			await tx.insert(groupMember).values({ groupId: created.id, userId: actor.userId, role: 'owner' });
+			return slug;
+		})
+	);
 }
 
 /** Changes a group's name, kind, description and website; its address stays. */

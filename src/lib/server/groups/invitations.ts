@@ -31,6 +31,9 @@ export async function inviteMember(
 	const token = randomBytes(32).toString('base64url');
 	const now = context.now();
 	await db.transaction(async (tx) => {
+		// One invitation at a time per group: the same address invited twice at once (a double
+		// click) replaces the first link instead of hitting the one-open-invitation index.
+		await groupBySlug(tx, slug, true);
 		const [already] = await tx
 			.select({ userId: groupMember.userId })
 			.from(groupMember)

@@ -7,7 +7,14 @@ import { group, groupMember } from './groups.table';
 
 export type Group = typeof group.$inferSelect;
 
+/**
+ * Whether an address from the URL can be a slug at all. One that cannot finds nothing, and is not
+ * sent to the database: a NUL (%00) in a query parameter is an error there, not an empty result.
+ */
+export const isSlugText = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+
 export async function groupBySlug(db: Database, slug: string, lock = false): Promise<Group> {
+	if (!isSlugText(slug)) throw new NotFound(m.group_not_found());
 	const query = db.select().from(group).where(eq(group.slug, slug));
 	const [found] = lock ? await query.for('update') : await query;
 	if (!found) throw new NotFound(m.group_not_found());

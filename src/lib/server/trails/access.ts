@@ -4,7 +4,7 @@ import { authorize, type Action, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
-import { standingIn } from '../groups/standing';
+import { isSlugText, standingIn } from '../groups/standing';
 import { project, trail } from './trails.table';
 
 export type Project = typeof project.$inferSelect;
@@ -12,6 +12,7 @@ export type Trail = typeof trail.$inferSelect;
 type GroupAction = Extract<Action, 'groups.edit-content' | 'groups.read-drafts'>;
 
 async function projectRow(db: Database, slug: string, lock: boolean) {
+	if (!isSlugText(slug)) throw new NotFound(m.project_not_found());
 	const query = db
 		.select({ project, group: { id: group.id, slug: group.slug, name: group.name } })
 		.from(project)
@@ -43,6 +44,7 @@ export async function trailFor(
 	action: GroupAction,
 	lock = false
 ) {
+	if (!isSlugText(slug)) throw new NotFound(m.trail_not_found());
 	const query = db
 		.select({ trail, project, group: { id: group.id, slug: group.slug, name: group.name } })
 		.from(trail)

@@ -7,6 +7,7 @@ import { NotFound, Refused } from '../errors';
 import { parseInput } from '../forms';
 import { group } from '../groups/groups.table';
 import type { CommunityContext } from '../groups/context';
+import { isSlugText } from '../groups/standing';
 import { mailModerationOutcome, type ModerationOutcome } from './moderation-mail';
 import { commentSchema, publishSchema } from './moderation-schemas';
 import { refreshPublicMedia } from './public-media';
@@ -16,6 +17,7 @@ import { project, trail } from './trails.table';
 type Kind = 'trail' | 'project';
 
 async function lockedTrail(db: Database, slug: string) {
+	if (!isSlugText(slug)) throw new NotFound(m.trail_not_found());
 	const [found] = await db
 		.select({ item: trail, project, groupId: group.id })
 		.from(trail)
@@ -28,6 +30,7 @@ async function lockedTrail(db: Database, slug: string) {
 }
 
 async function lockedProject(db: Database, slug: string) {
+	if (!isSlugText(slug)) throw new NotFound(m.project_not_found());
 	const [found] = await db
 		.select({ item: project, project, groupId: group.id })
 		.from(project)

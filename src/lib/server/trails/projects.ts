@@ -3,6 +3,7 @@ import { authorize, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { freeSlug, slugFrom } from '../db/slugs';
 import { parseInput } from '../forms';
+import { withFreeSlug } from '../groups/retry-slug';
 import { groupBySlug, standingIn } from '../groups/standing';
 import { projectFor, touchProject } from './access';
 import { projectSchema } from './project-schemas';
@@ -16,11 +17,13 @@ export async function createProject(db: Database, actor: Actor | null, groupSlug
 	const owner = await groupBySlug(db, groupSlug);
 	authorize(actor, 'groups.edit-content', await standingIn(db, owner.id, actor));
 	const request = parseInput(projectSchema, input);
-	return db.transaction(async (tx) => {
-		const slug = await freeSlug(tx, project, project.slug, slugFrom(request.title, 'projet'), RESERVED);
-		await tx.insert(project).values({ ...request, slug, groupId: owner.id });
-		return slug;
-	});
+	return withFreeSlug(() =>
+		db.transaction(async (tx) => {
+			const slug = await freeSlug(tx, project, project.slug, slugFrom(request.title, 'projet'), RESERVED);
+			await tx.insert(project).values({ ...request, slug, groupId: owner.id });
+			return slug;
+		})
+	);
 }
 
 export async function updateProject(db: Database, actor: Actor | null, slug: string, input: unknown) {

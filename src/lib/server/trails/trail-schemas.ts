@@ -1,31 +1,10 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { lineText, longText } from '../text-fields';
-import { isOnEarth, roundCoordinate, withoutConsecutiveDuplicates } from './geo/coordinates';
-import type { Position } from './geo/types';
+import { parsePathText } from '$lib/trails/path-text';
+import { roundCoordinate } from './geo/coordinates';
 
 export const MAX_PATH_POINTS = 10_000;
-const POINT_LINE = /^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/;
-
-/**
- * A path as people (and the map editor) write it: one "latitude, longitude" per line, the order
- * of a phone's map app rather than GeoJSON's.
- */
-export function parsePathText(text: string): Position[] | null {
-	const lines = text.split('\n').filter((line) => line.trim() !== '');
-	const path: Position[] = [];
-	for (const line of lines) {
-		const match = POINT_LINE.exec(line);
-		if (!match) return null;
-		const lat = Number(match[1]);
-		const lng = Number(match[2]);
-		if (!isOnEarth(lng, lat)) return null;
-		path.push([roundCoordinate(lng), roundCoordinate(lat)]);
-	}
-	return withoutConsecutiveDuplicates(path);
-}
-
-export const pathText = (path: Position[]) => path.map(([lng, lat]) => `${lat}, ${lng}`).join('\n');
 
 const title = () =>
 	lineText({ max: 160, required: () => m.trail_title_required() }).refine((text) => text.length >= 2, {

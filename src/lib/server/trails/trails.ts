@@ -3,6 +3,7 @@ import type { Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { freeSlug, slugFrom } from '../db/slugs';
 import { parseInput } from '../forms';
+import { withFreeSlug } from '../groups/retry-slug';
 import { projectFor, touchTrail, trailFor } from './access';
 import { pathLengthMetres, walkingMinutes } from './geo/measure';
 import { newTrailSchema, trailSchema } from './trail-schemas';
@@ -14,12 +15,14 @@ const RESERVED = ['new', 'map'];
 /** Starts a trail of a project, as a draft. Returns its address. */
 export async function createTrail(db: Database, actor: Actor | null, projectSlug: string, input: unknown) {
 	const request = parseInput(newTrailSchema, input);
-	return db.transaction(async (tx) => {
-		const found = await projectFor(tx, actor, projectSlug, 'groups.edit-content');
-		const slug = await freeSlug(tx, trail, trail.slug, slugFrom(request.title, 'parcours'), RESERVED);
-		await tx.insert(trail).values({ slug, title: request.title, projectId: found.project.id });
-		return slug;
-	});
+	return withFreeSlug(() =>
+		db.transaction(async (tx) => {
+			const found = await projectFor(tx, actor, projectSlug, 'groups.edit-content');
+			const slug = await freeSlug(tx, trail, trail.slug, slugFrom(request.title, 'parcours'), RESERVED);
+			await tx.insert(trail).values({ slug, title: request.title, projectId: found.project.id });
+			return slug;
+		})
+	);
 }
 
 /** Changes a trail's texts and path; the stops have their own use cases. */

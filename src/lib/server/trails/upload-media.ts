@@ -28,8 +28,14 @@ function checkedFile(
 	const limit = context.media.limits[type.kind];
 	if (file.length > limit) throw refused(m.media_too_large({ megabytes: megabytes(limit) }));
 	if (type.kind !== 'photo') return { bytes: file, type };
-	// Photos lose their location and other metadata before they are kept.
-	return { bytes: acceptPhoto(file, limit).bytes, type };
+	// Photos lose their location and other metadata before they are kept. One too damaged for that
+	// is refused under the file field, where the upload form shows what went wrong.
+	try {
+		return { bytes: acceptPhoto(file, limit).bytes, type };
+	} catch (problem) {
+		if (problem instanceof InvalidInput) throw refused(problem.issues[0]?.message ?? m.media_type_refused());
+		throw problem;
+	}
 }
 
 /**

@@ -1,0 +1,154 @@
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import type { Database } from '../db/client';
+import { NotFound } from '../errors';
+import { group } from '../groups/groups.table';
+import { isSlugText } from '../groups/standing';
+import type { ExportTrail } from './geo/types';
+import { licenceOf } from './licences';
+import type { PublishedProject, PublishedTrail } from './published';
+import { themes } from './themes';
+import { project, projectLoan, trail } from './trails.table';
+import { booking } from '../lending/bookings.table';
+import { equipmentModel, kit } from '../lending/equipment.table';
+import type { LocalizedText } from '../../i18n/localized-text';
+
+const isPublic = and(isNotNull(trail.published), isNotNull(project.published));
+
+/**
+ * The published trails for the map and the list, lightest first: titles, themes and the first
+ * stop, not the transcripts. A public read: no permission.
+ */
+export async function listPublishedTrails(db: Database, options: { theme?: string } = {}) {
+	// No trail has a theme that does not exist; and a NUL would fail the query rather than match none.
+	if (options.theme && !(themes as readonly string[]).includes(options.theme)) return [];
+	const rows = await db
+		.select({
+			slug: trail.slug,
+			title: sql<string>`${trail.published} ->> 'title'`,
+			summary: sql<string>`${trail.published} ->> 'summary'`,
+			lengthMetres: sql<number>`(${trail.published} ->> 'lengthMetres')::int`,
+			walkingMinutes: sql<number>`(${trail.published} ->> 'walkingMinutes')::int`,
+			stops: sql<{ id: string; title: string; position: [number, number] }[]>`(
+				select coalesce(jsonb_agg(jsonb_build_object('id', s -> 'id', 'title', s -> 'title', 'position', s -> 'position')), '[]')
+				from jsonb_array_elements(${trail.published} -> 'stops') as s)`,
+			themes: sql<string[]>`array(select jsonb_array_elements_text(${project.published} -> 'themes'))`,
+			project: { slug: project.slug, title: sql<string>`${project.published} ->> 'title'` },
+			group: { slug: group.slug, name: group.name }
+		})
+		.from(trail)
+		.innerJoin(project, eq(project.id, trail.projectId))
+		.innerJoin(group, eq(group.id, project.groupId))
+		.where(options.theme ? and(isPublic, sql`${project.published} -> 'themes' ? ${options.theme}`) : isPublic)
+		.orderBy(asc(sql`${trail.published} ->> 'title'`));
+	return rows;
+}
+
+type PublicTrail = {
+	slug: string;
+	trail: PublishedTrail;
+	project: { slug: string } & PublishedProject;
+	group: { slug: string; name: string };
+	publishedAt: Date;
+};
+
+/** One published trail as the public sees it: the approved version, never the working copy. */
+export async function getPublishedTrail(db: Database, slug: string): Promise<PublicTrail> {
+	if (!isSlugText(slug)) throw new NotFound(m.trail_not_found());
+	const [row] = await db
+		.select({
+			slug: trail.slug,
+			published: trail.published,
+			publishedAt: trail.publishedAt,
+			project: { slug: project.slug, published: project.published },
+			group: { slug: group.slug, name: group.name }
+		})
+		.from(trail)
+		.innerJoin(project, eq(project.id, trail.projectId))
+		.innerJoin(group, eq(group.id, project.groupId))
+		.where(and(eq(trail.slug, slug), isPublic));
+	if (!row?.published || !row.project.published || !row.publishedAt) throw new NotFound(m.trail_not_found());
+	return {
+		slug: row.slug,
+		trail: row.published,
+		project: { slug: row.project.slug, ...row.project.published },
+		group: row.group,
+		publishedAt: row.publishedAt
+	};
+}
+
+/** "Made with": what the city lent for a project, without who borrowed it. */
+export async function loansOfProject(db: Database, projectSlug: string) {
+	return db
+		.select({
+			item: sql<LocalizedText>`coalesce(${equipmentModel.name}, ${kit.name})`,
+			slug: sql<string>`coalesce(${equipmentModel.slug}, ${kit.slug})`,
+			startsAt: booking.startsAt
+		})
+		.from(projectLoan)
+		.innerJoin(project, eq(project.id, projectLoan.projectId))
+		.innerJoin(booking, eq(booking.id, projectLoan.bookingId))
+		.leftJoin(equipmentModel, eq(equipmentModel.id, booking.modelId))
+		.leftJoin(kit, eq(kit.id, booking.kitId))
+		.where(eq(project.slug, projectSlug))
+		.orderBy(asc(booking.startsAt));
+}
+
+export const attributionOf = (found: Pick<PublicTrail, 'group' | 'project'>) =>
+	found.project.credits ? `${found.group.name} — ${found.project.credits}` : found.group.name;
+
+/** A published trail as the GPX and GeoJSON exports take it; addresses are absolute. */
+export function exportTrailOf(origin: string, found: PublicTrail): ExportTrail {
+	const url = `${origin}/trails/${found.slug}`;
+	return {
+		slug: found.slug,
+		title: found.trail.title,
+		url,
+		summary: found.trail.summary,
+		licence: licenceOf(found.project.licence),
+		attribution: attributionOf(found),
+		themes: found.project.themes,
+		path: found.trail.path.length >= 2 ? found.trail.path : found.trail.stops.map((stop) => stop.position),
+		stops: found.trail.stops.map((stop) => ({
+			id: stop.id,
+			title: stop.title,
+			text: stop.text,
+			position: stop.position,
+			radiusMetres: stop.radiusMetres,
+			url: `${url}/stops/${stop.id}`
+		})),
+		lengthMetres: found.trail.lengthMetres,
+		walkingMinutes: found.trail.walkingMinutes,
+		updatedAt: found.publishedAt.toISOString()
+	};
+}
+
+/** Every published trail, complete, for the GeoJSON of all trails. A public read. */
+export async function allPublishedTrails(db: Database): Promise<PublicTrail[]> {
+	const rows = await db
+		.select({
+			slug: trail.slug,
+			published: trail.published,
+			publishedAt: trail.publishedAt,
+			project: { slug: project.slug, published: project.published },
+			group: { slug: group.slug, name: group.name }
+		})
+		.from(trail)
+		.innerJoin(project, eq(project.id, trail.projectId))
+		.innerJoin(group, eq(group.id, project.groupId))
+		.where(isPublic)
+		.orderBy(asc(trail.slug));
+	return rows.flatMap((row) =>
+		row.published && row.project.published && row.publishedAt
+			? [
+					{
+						slug: row.slug,
+						trail: row.published,
+						project: { slug: row.project.slug, ...row.project.published },
+						group: row.group,
+						publishedAt: row.publishedAt
+					}
+				]
+			: []
+	);
+}

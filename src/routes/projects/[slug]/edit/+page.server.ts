@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { app } from '$lib/server/app';
+import { readForm, readFormData } from '$lib/server/forms';
+import { formFailure, pageFailure } from '$lib/server/http';
+import { projectFields, projectValues } from '$lib/server/trails/project-form';
+import { getProjectForEdit, updateProject } from '$lib/server/trails/projects';
+import { submitProject } from '$lib/server/trails/submit';
+import { createTrail } from '$lib/server/trails/trails';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.actor) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	try {
+		const found = await getProjectForEdit(app().db, locals.actor, params.slug);
+		return { project: found.project, group: found.group, trails: found.trails };
+	} catch (problem) {
+		pageFailure(problem);
+	}
+};
+
+export const actions: Actions = {
+	update: async ({ request, locals, params }) => {
+		const fields = projectFields(await readFormData(request));
+		try {
+			await updateProject(app().db, locals.actor, params.slug, fields);
+		} catch (problem) {
+			return formFailure(problem, { ...projectValues(fields), form: 'update' });
+		}
+		return { done: 'saved' as const };
+	},
+	trail: async ({ request, locals, params }) => {
+		const fields = await readForm(request);
+		let slug: string;
+		try {
+			slug = await createTrail(app().db, locals.actor, params.slug, fields);
+		} catch (problem) {
+			return formFailure(problem, { ...fields, form: 'trail' });
+		}
+		redirect(303, `/trails/${slug}/edit`);
+	},
+	submit: async ({ locals, params }) => {
+		try {
+			await submitProject(app().db, locals.actor, params.slug);
+		} catch (problem) {
+			return formFailure(problem);
+		}
+		return { done: 'submitted' as const };
+	}
+};
