@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { dirname, join, resolve, sep } from 'node:path';
 
 /** Where uploaded files live. Keys are opaque; callers never build paths themselves. */
 export type MediaStorage = {
 	put(prefix: string, bytes: Uint8Array, extension: string): Promise<string>;
 	get(key: string): Promise<Uint8Array | null>;
+	/** The file's size in bytes, or null when there is none under the key. */
+	size(key: string): Promise<number | null>;
+	/** A part of the file, both ends included, streamed rather than read whole (videos are large). */
+	stream(key: string, range: { start: number; end: number }): ReadableStream<Uint8Array>;
 	remove(key: string): Promise<void>;
 };
 
@@ -39,6 +45,21 @@ export function localStorage(directory: string): MediaStorage {
 				if ((problem as NodeJS.ErrnoException).code === 'ENOENT') return null;
 				throw problem;
 			}
+		},
+		async size(key) {
+			const path = pathOf(key);
+			if (!path) return null;
+			try {
+				return (await stat(path)).size;
+			} catch (problem) {
+				if ((problem as NodeJS.ErrnoException).code === 'ENOENT') return null;
+				throw problem;
+			}
+		},
+		stream(key, range) {
+			const path = pathOf(key);
+			if (!path) throw new Error(`Not a media key: ${key}`);
+			return Readable.toWeb(createReadStream(path, range)) as ReadableStream<Uint8Array>;
 		},
 		async remove(key) {
 			const path = pathOf(key);
