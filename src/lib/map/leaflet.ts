@@ -7,7 +7,11 @@ export type L = typeof Leaflet;
 
 /** Leaflet and its styles, fetched only by pages that draw a map. */
 export async function loadLeaflet(): Promise<L> {
-	const [leaflet] = await Promise.all([import('leaflet'), import('leaflet/dist/leaflet.css')]);
+	const [leaflet] = await Promise.all([
+		import('leaflet'),
+		import('leaflet/dist/leaflet.css'),
+		import('./markers.css')
+	]);
 	return leaflet.default;
 }
 

@@ -10,6 +10,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			desk: can(locals.actor, 'desk.work'),
 			reports: can(locals.actor, 'reports.read'),
 			inventory: can(locals.actor, 'inventory.manage'),
+			moderation: can(locals.actor, 'moderation.review'),
 			audit: can(locals.actor, 'audit.read'),
 			people: can(locals.actor, 'people.list'),
 			outbox: can(locals.actor, 'outbox.read')

@@ -1,15 +1,7 @@
 import { m } from '$lib/paraglide/messages';
+import { licenceIds, licences } from '$lib/trails/licences';
 
-// The same lists as the server's (trails/themes.ts, trails/licences.ts), which the browser cannot import.
-export const themeList = [
-	'heritage',
-	'memory',
-	'sound',
-	'art',
-	'nature',
-	'maritime',
-	'neighbourhood'
-] as const;
+export { themes as themeList } from '$lib/trails/themes';
 
 const themeLabels: Record<string, () => string> = {
 	heritage: m.theme_heritage,
@@ -23,9 +15,4 @@ const themeLabels: Record<string, () => string> = {
 
 export const themeLabel = (theme: string) => themeLabels[theme]?.() ?? theme;
 
-export const licenceOptions = [
-	{ value: 'cc-by-4.0', label: 'CC BY 4.0' },
-	{ value: 'cc-by-sa-4.0', label: 'CC BY-SA 4.0' },
-	{ value: 'cc0-1.0', label: 'CC0 1.0' },
-	{ value: 'cc-by-nc-sa-4.0', label: 'CC BY-NC-SA 4.0' }
-];
+export const licenceOptions = licenceIds.map((id) => ({ value: id, label: licences[id].name }));

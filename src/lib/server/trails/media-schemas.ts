@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { lineText, longText } from '../text-fields';
-import { licenceIds } from './licences';
+import { licenceIds } from '../../trails/licences';
 
 const blankAsMissing = (value: unknown) => (value === '' ? undefined : value);
 

@@ -6,7 +6,7 @@ import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
 import { standingIn } from '../groups/standing';
 import { renderMarkdown } from '../markdown';
-import { licenceOf } from './licences';
+import { licenceOf } from '../../trails/licences';
 import { loansOfProject } from './public-trails';
 import { projectSnapshot } from './snapshot';
 import { project, trail } from './trails.table';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { lineText, longText } from '../text-fields';
-import { licenceIds } from './licences';
-import { themes } from './themes';
+import { licenceIds } from '../../trails/licences';
+import { themes } from '../../trails/themes';
 
 const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 

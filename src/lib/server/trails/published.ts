@@ -1,5 +1,5 @@
 import type { Position } from './geo/types';
-import type { LicenceId } from './licences';
+import type { LicenceId } from '../../trails/licences';
 
 /** A media item as the public sees it, frozen at publication. */
 export type PublishedMedia = {

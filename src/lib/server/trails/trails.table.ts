@@ -20,7 +20,7 @@ import { isSlug } from '../db/checks';
 import { group } from '../groups/groups.table';
 import { booking } from '../lending/bookings.table';
 import type { Position } from './geo/types';
-import { licenceIds } from './licences';
+import { licenceIds } from '../../trails/licences';
 import type { PublishedProject, PublishedTrail } from './published';
 
 export const licence = pgEnum('licence', licenceIds);

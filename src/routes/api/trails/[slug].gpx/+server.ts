@@ -1,0 +1,23 @@
+import { app } from '$lib/server/app';
+import { pageFailure } from '$lib/server/http';
+import { trailToGpx } from '$lib/server/trails/geo/export';
+import { exportTrailOf, getPublishedTrail } from '$lib/server/trails/public-trails';
+import type { RequestHandler } from './$types';
+
+/** One published trail as GPX 1.1, its stops as waypoints in order. */
+export const GET: RequestHandler = async ({ params }) => {
+	const { db, settings } = app();
+	try {
+		const found = await getPublishedTrail(db, params.slug);
+		return new Response(trailToGpx(exportTrailOf(settings.origin, found)), {
+			headers: {
+				'content-type': 'application/gpx+xml; charset=utf-8',
+				'content-disposition': `attachment; filename="${found.slug}.gpx"`,
+				'cache-control': 'public, max-age=300',
+				'access-control-allow-origin': '*'
+			}
+		});
+	} catch (problem) {
+		pageFailure(problem);
+	}
+};
