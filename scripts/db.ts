@@ -5,6 +5,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import { migrateDatabase, withSetupLock } from '../src/lib/server/db/migrate';
 import { seedDemo } from '../src/lib/server/db/seed';
 import { targetOf } from '../src/lib/server/db/setup';
+import { localStorage } from '../src/lib/server/media/storage';
 import { loadEnv } from './load-env.js';
 
 loadEnv();
@@ -26,7 +27,10 @@ try {
 			throw new Error(`Unknown command "${command}": use migrate, seed or reset.`);
 		}
 		if (command === 'seed' || command === 'reset') {
-			await seedDemo(database.db);
+			await seedDemo(database.db, {
+				storage: localStorage(settings.mediaDir),
+				sourceDir: settings.demoMediaDir
+			});
 			console.log('Brest demo data in place.');
 		}
 	});

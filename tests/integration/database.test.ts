@@ -1,5 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/client';
 import { databaseAnswers } from '../../src/lib/server/db/health';
@@ -88,7 +90,13 @@ if (serverUrl) {
 			);
 			const url = target.url ?? '';
 			const instances = await Promise.all([openDatabase({ url }), openDatabase({ url })]);
-			const settings = { databaseUrl: url, migrationsDir: './drizzle', seedDemo: true };
+			const settings = {
+				databaseUrl: url,
+				migrationsDir: './drizzle',
+				seedDemo: true,
+				mediaDir: mkdtempSync(join(tmpdir(), 'commons-setup-media-')),
+				demoMediaDir: 'src/lib/server/db/seed/trail-media'
+			};
 			await Promise.all(instances.map((instance) => prepareDatabase(instance, settings, quiet)));
 			const [people] = await target.db.select({ n: count() }).from(user);
 			const [units] = await target.db

@@ -9,14 +9,17 @@ import {
 	equipmentUnit,
 	kit,
 	kitItem,
+	projectMedia,
 	site,
 	siteOpeningHours,
+	trail,
 	trainingModule,
 	user,
 	userRole
 } from '../../src/lib/server/db/schema';
 import { isEmpty, seedDemo } from '../../src/lib/server/db/seed';
 import { demoModels } from '../../src/lib/server/db/seed/equipment';
+import { allPublishedTrails } from '../../src/lib/server/trails/public-trails';
 import { backends, type TestDatabase } from './database';
 
 for (const backend of backends()) {
@@ -53,6 +56,43 @@ for (const backend of backends()) {
 			]);
 			const hash = people[0]?.password ?? '';
 			expect(await verifyPassword({ hash, password: 'commons-demo-2026' })).toBe(true);
+		});
+
+		it('has the sound walk of Recouvrance published and a second trail waiting for moderation', async () => {
+			const { db } = database;
+			const published = await allPublishedTrails(db);
+			expect(published.map((found) => found.slug)).toEqual(['sounds-of-recouvrance']);
+			const [walk] = published;
+			expect(walk?.project.licence).toBe('cc-by-sa-4.0');
+			expect(walk?.group.name).toBe('Recouvrance Sonore');
+			expect(walk?.trail.stops.map((stop) => stop.title)).toEqual([
+				'Pont de Recouvrance',
+				'Tour Tanguy',
+				'Rue Saint-Malo',
+				'Ateliers des Capucins',
+				'Jardin des explorateurs'
+			]);
+			for (const stop of walk?.trail.stops ?? []) {
+				expect(stop.media.map((item) => [item.kind, item.licence, item.mime])).toEqual([
+					['audio', 'cc0-1.0', 'audio/mpeg']
+				]);
+				expect(stop.media[0]?.transcript?.length).toBeGreaterThan(40);
+			}
+			const waiting = await db
+				.select({ slug: trail.slug, status: trail.status, published: trail.published })
+				.from(trail)
+				.where(eq(trail.status, 'submitted'));
+			expect(waiting).toEqual([{ slug: 'lavoirs-de-recouvrance', status: 'submitted', published: null }]);
+			const media = await db
+				.select({ public: projectMedia.public, n: count() })
+				.from(projectMedia)
+				.groupBy(projectMedia.public)
+				.orderBy(asc(projectMedia.public));
+			// The waiting trail's clips stay private until a moderator publishes it.
+			expect(media).toEqual([
+				{ public: false, n: 3 },
+				{ public: true, n: 5 }
+			]);
 		});
 
 		it('has the three sites with their opening hours', async () => {

@@ -17,6 +17,7 @@ const environmentSchema = z.object({
 	CITY_TIMEZONE: z.string().default('Europe/Paris'),
 	BOOKING_ACTIVE_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
 	MEDIA_DIR: z.string().optional(),
+	DEMO_MEDIA_DIR: z.string().default('src/lib/server/db/seed/trail-media'),
 	PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(15),
 	AUDIO_MAX_MB: z.coerce.number().int().min(1).max(500).default(40),
 	VIDEO_MAX_MB: z.coerce.number().int().min(1).max(2000).default(200),
@@ -58,6 +59,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		timeZone: env.CITY_TIMEZONE,
 		activeBookingLimit: env.BOOKING_ACTIVE_LIMIT,
 		mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
+		demoMediaDir: env.DEMO_MEDIA_DIR,
 		photoMaxBytes: env.PHOTO_MAX_MB * 1_000_000,
 		mediaLimits: {
 			photo: env.PHOTO_MAX_MB * 1_000_000,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle } from './client';
 import { migrateDatabase, withSetupLock } from './migrate';
+import { localStorage } from '../media/storage';
 import { isEmpty, seedDemo } from './seed';
 
 export function targetOf(settings: Pick<Config, 'databaseUrl' | 'pgliteDir'>) {
@@ -14,7 +15,7 @@ export function targetOf(settings: Pick<Config, 'databaseUrl' | 'pgliteDir'>) {
  */
 export async function prepareDatabase(
 	main: DatabaseHandle,
-	settings: Pick<Config, 'databaseUrl' | 'migrationsDir' | 'seedDemo'>,
+	settings: Pick<Config, 'databaseUrl' | 'migrationsDir' | 'seedDemo' | 'mediaDir' | 'demoMediaDir'>,
 	log: Logger
 ): Promise<void> {
 	const setup = settings.databaseUrl ? await openDatabase({ url: settings.databaseUrl }, 1) : main;
@@ -25,7 +26,10 @@ export async function prepareDatabase(
 				log.warn(
 					'empty database: seeding the demo city, with demo accounts whose password is public (SEED_DEMO=false to prevent)'
 				);
-				await seedDemo(setup.db);
+				await seedDemo(setup.db, {
+					storage: localStorage(settings.mediaDir),
+					sourceDir: settings.demoMediaDir
+				});
 			}
 		});
 	} finally {

@@ -4,6 +4,7 @@ import { authorize, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
+import { isSlugText } from '../groups/standing';
 import { projectChanges, trailChanges } from './changes';
 import { projectSnapshot, trailSnapshot } from './snapshot';
 import { project, trail } from './trails.table';
@@ -56,6 +57,7 @@ export async function listModerationQueue(db: Database, actor: Actor | null) {
 /** A trail as submitted, next to what the public sees, with the differences listed. */
 export async function getTrailReview(db: Database, actor: Actor | null, slug: string) {
 	authorize(actor, 'moderation.review');
+	if (!isSlugText(slug)) throw new NotFound(m.trail_not_found());
 	const [found] = await db
 		.select({ trail, project, group: { slug: group.slug, name: group.name } })
 		.from(trail)
@@ -84,6 +86,7 @@ export async function getTrailReview(db: Database, actor: Actor | null, slug: st
 
 export async function getProjectReview(db: Database, actor: Actor | null, slug: string) {
 	authorize(actor, 'moderation.review');
+	if (!isSlugText(slug)) throw new NotFound(m.project_not_found());
 	const [found] = await db
 		.select({ project, group: { slug: group.slug, name: group.name } })
 		.from(project)

@@ -4,7 +4,7 @@ import { can, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
-import { standingIn } from '../groups/standing';
+import { isSlugText, standingIn } from '../groups/standing';
 import { renderMarkdown } from '../markdown';
 import { licenceOf } from '../../trails/licences';
 import { loansOfProject } from './public-trails';
@@ -16,6 +16,7 @@ import { project, trail } from './trails.table';
  * may also preview the working copy; to anyone else an unpublished project does not exist.
  */
 export async function getProjectPage(db: Database, actor: Actor | null, slug: string, preview: boolean) {
+	if (!isSlugText(slug)) throw new NotFound(m.project_not_found());
 	const [row] = await db
 		.select({ project, group: { id: group.id, slug: group.slug, name: group.name } })
 		.from(project)

@@ -19,6 +19,7 @@ import { demoCategories, demoKits, demoModels } from './equipment';
 import { demoModules } from './modules';
 import { DEMO_PASSWORD, demoPeople } from './people';
 import { demoClosures, demoSites } from './sites';
+import { seedTrails, type DemoMedia } from './trails';
 
 /** True when nobody has an account yet: the first start of a new portal. */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -26,13 +27,17 @@ export async function isEmpty(db: Database): Promise<boolean> {
 	return (row?.people ?? 0) === 0;
 }
 
-/** Seeds the Brest demo; running it again adds only what is missing. */
-export async function seedDemo(db: Database): Promise<void> {
+/**
+ * Seeds the Brest demo; running it again adds only what is missing. The trails' audio goes to
+ * `media` (a throwaway directory when none is given, as in tests that only need the rows).
+ */
+export async function seedDemo(db: Database, media?: DemoMedia): Promise<void> {
 	await db.transaction(async (tx) => {
 		await seedPeople(tx);
 		const modules = await seedModules(tx);
 		const sites = await seedSites(tx);
 		await seedEquipment(tx, sites, modules);
+		await seedTrails(tx, media);
 	});
 }
 
