@@ -1,4 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
+import { config } from '$lib/server/config';
+import { allowTileOrigin } from './csp-tiles';
 
 /** Headers every answer carries; the Content-Security-Policy itself comes from svelte.config.js. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -8,6 +10,8 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		if (!headers.has(name)) headers.set(name, value);
 	};
 	try {
+		const policy = headers.get('content-security-policy');
+		if (policy) headers.set('content-security-policy', allowTileOrigin(policy, config().map.tileUrl));
 		set('X-Content-Type-Options', 'nosniff');
 		set('Referrer-Policy', 'strict-origin-when-cross-origin');
 		set('X-Frame-Options', 'DENY');

@@ -20,11 +20,20 @@ import {
 import { createCategory, updateCategory } from '../../src/lib/server/lending/inventory/categories';
 import { createKit, getKitForEdit, updateKit } from '../../src/lib/server/lending/inventory/kits';
 import { createUnit, updateUnit } from '../../src/lib/server/lending/inventory/units';
+import { getTrailForEdit } from '../../src/lib/server/trails/trails';
 import { recordNoShow } from '../../src/lib/server/lending/desk/no-show';
 import { takeBack } from '../../src/lib/server/lending/desk/take-back';
+import {
+	publishProject,
+	publishTrail,
+	requestChanges,
+	unpublish
+} from '../../src/lib/server/trails/moderation';
+import { submitProject, submitTrail } from '../../src/lib/server/trails/submit';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
+import { groupWithMembers, trailsContext, trailWithStops } from './trails';
 
 // Every staff use case that changes something must leave an audit row naming who did it. The list
 // of staff use cases is read from the source, so a new one fails here until it is tried below.
@@ -40,7 +49,8 @@ const STAFF_ACTIONS = [
 	'audit.read',
 	'inventory.manage',
 	'reports.read',
-	'training.record'
+	'training.record',
+	'moderation.review'
 ];
 
 /** Staff use cases that only read: nothing to audit. */
@@ -66,7 +76,10 @@ const READS = [
 	'getModelForEdit',
 	'newModelChoices',
 	'getUnit',
-	'labelSheet'
+	'labelSheet',
+	'listModerationQueue',
+	'getTrailReview',
+	'getProjectReview'
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -115,6 +128,16 @@ for (const backend of backends()) {
 				morning
 			);
 			return made.id;
+		};
+
+		const trails = trailsContext();
+		/** A new group's trail, submitted to the moderators, with the version they read. */
+		const submittedTrail = async (title: string) => {
+			const cast = await groupWithMembers(database.db);
+			const made = await trailWithStops(database.db, cast, { title });
+			await submitTrail(database.db, cast.editor.actor, made.trailSlug);
+			const { trail } = await getTrailForEdit(database.db, cast.editor.actor, made.trailSlug);
+			return { ...made, cast, version: trail.version };
 		};
 
 		const modelFields = async () => (await getModelForEdit(database.db, admin.actor, 'zoom-h5')).fields;
@@ -276,6 +299,32 @@ for (const backend of backends()) {
 				await updateKit(database.db, admin.actor, 'kit-audit', { ...fields, nameEn: 'Audit kit' }, context);
 				return { actorId: admin.id };
 			},
+			publishTrail: async () => {
+				const { trailSlug, version } = await submittedTrail('Audit publié');
+				await publishTrail(database.db, trails, admin.actor, trailSlug, { version });
+				return { actorId: admin.id };
+			},
+			publishProject: async () => {
+				const cast = await groupWithMembers(database.db);
+				const { projectSlug } = await trailWithStops(database.db, cast, { title: 'Audit projet', stops: [] });
+				await submitProject(database.db, cast.editor.actor, projectSlug);
+				await publishProject(database.db, trails, admin.actor, projectSlug, { version: 1 });
+				return { actorId: admin.id };
+			},
+			requestChanges: async () => {
+				const { trailSlug, version } = await submittedTrail('Audit à revoir');
+				await requestChanges(database.db, trails, admin.actor, 'trail', trailSlug, {
+					version,
+					comment: 'Le son sature.'
+				});
+				return { actorId: admin.id };
+			},
+			unpublish: async () => {
+				const { trailSlug, version } = await submittedTrail('Audit retiré');
+				await publishTrail(database.db, trails, admin.actor, trailSlug, { version });
+				await unpublish(database.db, trails, admin.actor, 'trail', trailSlug, { comment: 'Retiré.' });
+				return { actorId: admin.id };
+			},
 			revokeRole: async () => {
 				const person = await createPerson(database.db, { roles: ['reviewer'] });
 				await revokeRole(database.db, admin.actor, { userId: person.id, role: 'reviewer' });
@@ -309,7 +358,11 @@ for (const backend of backends()) {
 			createCategory: 'category.create',
 			updateCategory: 'category.update',
 			createKit: 'kit.create',
-			updateKit: 'kit.update'
+			updateKit: 'kit.update',
+			publishTrail: 'trail.published',
+			publishProject: 'project.published',
+			requestChanges: 'trail.changes_requested',
+			unpublish: 'trail.unpublished'
 		};
 
 		it('names the audit action of every change', () => {

@@ -37,3 +37,16 @@ export function formatDate(value: Date | string, timeZone: string): string {
 		new Date(value)
 	);
 }
+
+/** A walking distance: "850 m" below a kilometre, "1,5 km" / "1.5 km" above. */
+export function formatDistance(metres: number): string {
+	const locale = localeTags[getLocale()];
+	if (metres < 1000) {
+		return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(
+			Math.round(metres / 10) * 10
+		);
+	}
+	return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(
+		metres / 1000
+	);
+}

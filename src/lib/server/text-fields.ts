@@ -34,6 +34,8 @@ export const optionalWebAddress = z
 	.trim()
 	.max(500, { error: () => m.form_url_invalid() })
 	.transform((text) => text || null)
-	.refine((text) => text === null || /^https?:\/\/[^\s]+$/i.test(text), { error: () => m.form_url_invalid() })
+	.refine((text) => text === null || (/^https?:\/\/[^\s]+$/i.test(text) && !LINE_CONTROLS(text)), {
+		error: () => m.form_url_invalid()
+	})
 	.nullable()
 	.default(null);

@@ -40,3 +40,6 @@ export async function freeSlug(
 		if (!taken.has(candidate)) return candidate;
 	}
 }
+
+/** Whether a text could be an address at all: anything else (a NUL above all) is simply not found. */
+export const isSlugText = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);

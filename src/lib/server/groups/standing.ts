@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Actor, GroupStanding } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
+import { isSlugText } from '../db/slugs';
 import { group, groupMember } from './groups.table';
 
 export type Group = typeof group.$inferSelect;
@@ -11,8 +12,6 @@ export type Group = typeof group.$inferSelect;
  * Whether an address from the URL can be a slug at all. One that cannot finds nothing, and is not
  * sent to the database: a NUL (%00) in a query parameter is an error there, not an empty result.
  */
-export const isSlugText = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
-
 export async function groupBySlug(db: Database, slug: string, lock = false): Promise<Group> {
 	if (!isSlugText(slug)) throw new NotFound(m.group_not_found());
 	const query = db.select().from(group).where(eq(group.slug, slug));

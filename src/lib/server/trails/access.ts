@@ -4,7 +4,8 @@ import { authorize, type Action, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
-import { isSlugText, standingIn } from '../groups/standing';
+import { isSlugText } from '../db/slugs';
+import { standingIn } from '../groups/standing';
 import { project, trail } from './trails.table';
 
 export type Project = typeof project.$inferSelect;

@@ -4,7 +4,7 @@ import { authorize, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
-import { isSlugText } from '../groups/standing';
+import { isSlugText } from '../db/slugs';
 import { projectChanges, trailChanges } from './changes';
 import { projectSnapshot, trailSnapshot } from './snapshot';
 import { project, trail } from './trails.table';

@@ -7,7 +7,7 @@ import { NotFound, Refused } from '../errors';
 import { parseInput } from '../forms';
 import { group } from '../groups/groups.table';
 import type { CommunityContext } from '../groups/context';
-import { isSlugText } from '../groups/standing';
+import { isSlugText } from '../db/slugs';
 import { mailModerationOutcome, type ModerationOutcome } from './moderation-mail';
 import { commentSchema, publishSchema } from './moderation-schemas';
 import { refreshPublicMedia } from './public-media';

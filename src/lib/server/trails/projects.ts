@@ -27,9 +27,9 @@ export async function createProject(db: Database, actor: Actor | null, groupSlug
 }
 
 export async function updateProject(db: Database, actor: Actor | null, slug: string, input: unknown) {
-	const request = parseInput(projectSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await projectFor(tx, actor, slug, 'groups.edit-content', true);
+		const request = parseInput(projectSchema, input);
 		await tx.update(project).set(request).where(eq(project.id, found.project.id));
 		await touchProject(tx, found.project.id);
 	});

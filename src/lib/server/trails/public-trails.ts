@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { group } from '../groups/groups.table';
-import { isSlugText } from '../groups/standing';
+import { isSlugText } from '../db/slugs';
 import type { ExportTrail } from './geo/types';
 import { licenceOf } from '../../trails/licences';
 import type { PublishedProject, PublishedTrail } from './published';

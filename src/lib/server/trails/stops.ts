@@ -24,9 +24,9 @@ async function stopOf(db: Database, trailId: string, stopId: string) {
 
 /** Adds a stop at the end of the trail. Returns its id. */
 export async function addStop(db: Database, actor: Actor | null, trailSlug: string, input: unknown) {
-	const request = parseInput(stopSchema, input);
 	return db.transaction(async (tx) => {
 		const found = await trailFor(tx, actor, trailSlug, 'groups.edit-content', true);
+		const request = parseInput(stopSchema, input);
 		const position = await nextStopPosition(tx, found.trail.id);
 		if (position > MAX_STOPS) throw new Refused('too_many_stops', m.trail_too_many_stops({ max: MAX_STOPS }));
 		const [created] = await tx
@@ -46,9 +46,9 @@ export async function updateStop(
 	stopId: string,
 	input: unknown
 ) {
-	const request = parseInput(stopSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await trailFor(tx, actor, trailSlug, 'groups.edit-content', true);
+		const request = parseInput(stopSchema, input);
 		await stopOf(tx, found.trail.id, stopId);
 		await tx.update(trailStop).set(request).where(eq(trailStop.id, stopId));
 		await touchTrail(tx, found.trail.id);
@@ -86,9 +86,9 @@ export async function removeStop(db: Database, actor: Actor | null, trailSlug: s
 
 /** Moves a stop to a position (1-based); the others keep their relative order. */
 export async function moveStop(db: Database, actor: Actor | null, trailSlug: string, input: unknown) {
-	const request = parseInput(stopMoveSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await trailFor(tx, actor, trailSlug, 'groups.edit-content', true);
+		const request = parseInput(stopMoveSchema, input);
 		await stopOf(tx, found.trail.id, request.stop);
 		const order = (await orderOf(tx, found.trail.id)).filter((id) => id !== request.stop);
 		const to = Math.min(request.to, order.length + 1);

@@ -14,10 +14,10 @@ const RESERVED = ['new', 'map'];
 
 /** Starts a trail of a project, as a draft. Returns its address. */
 export async function createTrail(db: Database, actor: Actor | null, projectSlug: string, input: unknown) {
-	const request = parseInput(newTrailSchema, input);
 	return withFreeSlug(() =>
 		db.transaction(async (tx) => {
 			const found = await projectFor(tx, actor, projectSlug, 'groups.edit-content');
+			const request = parseInput(newTrailSchema, input);
 			const slug = await freeSlug(tx, trail, trail.slug, slugFrom(request.title, 'parcours'), RESERVED);
 			await tx.insert(trail).values({ slug, title: request.title, projectId: found.project.id });
 			return slug;
@@ -27,9 +27,9 @@ export async function createTrail(db: Database, actor: Actor | null, projectSlug
 
 /** Changes a trail's texts and path; the stops have their own use cases. */
 export async function updateTrail(db: Database, actor: Actor | null, slug: string, input: unknown) {
-	const request = parseInput(trailSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await trailFor(tx, actor, slug, 'groups.edit-content', true);
+		const request = parseInput(trailSchema, input);
 		await tx.update(trail).set(request).where(eq(trail.id, found.trail.id));
 		await touchTrail(tx, found.trail.id);
 	});
