@@ -16,8 +16,11 @@ type Allowed = readonly Role[];
 const STAFF: Allowed = ['moderator', 'reviewer', 'desk', 'admin'];
 const DESK: Allowed = ['desk', 'admin'];
 const ADMIN: Allowed = ['admin'];
+// The demo's desk account is also a moderator (PRODUCT.md), so it is let in here too.
+const MODERATION: Allowed = ['moderator', 'desk', 'admin'];
 
 const ADMIN_ROUTES = 'src/routes/admin';
+const WAITING_TRAIL = '/admin/moderation/trails/lavoirs-de-recouvrance';
 
 /** The smallest PNG signature a photo check accepts. */
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -171,7 +174,13 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		['/admin/reports/csv', '/admin/reports/csv', DESK],
 		['/admin/audit', '/admin/audit', ADMIN],
 		['/admin/people', '/admin/people', ADMIN],
-		['/admin/outbox', '/admin/outbox', ADMIN]
+		['/admin/outbox', '/admin/outbox', ADMIN],
+		['/admin/moderation', '/admin/moderation', MODERATION],
+		[
+			'/admin/moderation/[kind=moderated]/[slug]',
+			'/admin/moderation/trails/lavoirs-de-recouvrance',
+			MODERATION
+		]
 	];
 	expect(new Set(pages.map(([route]) => route)), 'every /admin route is in the matrix').toEqual(
 		adminRoutes()
@@ -224,7 +233,12 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		],
 		['/admin/desk/training?/record', { email: 'yann@example.org', module: 'camera-basics' }, DESK],
 		['/admin/people?/grant', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
-		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN]
+		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
+		// The demo's trail waiting for moderation: published, then nothing left to ask changes for,
+		// then taken off the public side again.
+		[`${WAITING_TRAIL}?/publish`, { version: '1' }, MODERATION],
+		[`${WAITING_TRAIL}?/changes`, { comment: 'Merci de préciser les marches.' }, MODERATION],
+		[`${WAITING_TRAIL}?/unpublish`, { comment: 'Retiré par le test des permissions.' }, MODERATION]
 	];
 	expect(
 		new Set(
@@ -234,6 +248,7 @@ test('the staff area answers each role exactly as its permissions say', async ({
 					.replace('/models/matrix-model?', '/models/[slug]?')
 					.replace('/sites/saint-martin?', '/sites/[slug]?')
 					.replace('/kits/kit-matrice?', '/kits/[slug]?')
+					.replace(`${WAITING_TRAIL}?`, '/admin/moderation/[kind=moderated]/[slug]?')
 			)
 		),
 		'every /admin action is in the matrix'
@@ -302,7 +317,16 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		'desk record 200',
 		'admin record 200',
 		'admin grant 404',
-		'admin revoke 404'
+		'admin revoke 404',
+		'moderator publish 200',
+		'desk publish 409',
+		'admin publish 409',
+		'moderator changes 409',
+		'desk changes 409',
+		'admin changes 409',
+		'moderator unpublish 200',
+		'desk unpublish 409',
+		'admin unpublish 409'
 	]);
 	await Promise.all(Object.values(as).map((context) => context.dispose()));
 });
