@@ -1,6 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
-import { allowTileOrigin } from './csp-tiles';
+import { allowFraming, allowTileOrigin } from './csp';
 
 /** Headers every answer carries; the Content-Security-Policy itself comes from svelte.config.js. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -10,11 +10,15 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		if (!headers.has(name)) headers.set(name, value);
 	};
 	try {
+		const embeddable = event.url.pathname.startsWith('/embed/');
 		const policy = headers.get('content-security-policy');
-		if (policy) headers.set('content-security-policy', allowTileOrigin(policy, config().map.tileUrl));
+		if (policy) {
+			const withTiles = allowTileOrigin(policy, config().map.tileUrl);
+			headers.set('content-security-policy', embeddable ? allowFraming(withTiles) : withTiles);
+		}
 		set('X-Content-Type-Options', 'nosniff');
 		set('Referrer-Policy', 'strict-origin-when-cross-origin');
-		set('X-Frame-Options', 'DENY');
+		if (!embeddable) set('X-Frame-Options', 'DENY');
 		set('Cross-Origin-Opener-Policy', 'same-origin');
 		set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()');
 		if (event.url.protocol === 'https:') {

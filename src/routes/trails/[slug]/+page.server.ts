@@ -13,10 +13,12 @@ export const load: PageServerLoad = async ({ params }) => {
 			licence: licenceOf(found.project.licence),
 			attribution: attributionOf(found),
 			loans: await loansOfProject(db, found.project.slug),
+			origin: settings.origin,
 			map: {
 				tileUrl: settings.map.tileUrl,
 				attribution: settings.map.attribution,
-				center: settings.map.center
+				center: settings.map.center,
+				tilesOwned: settings.map.tilesOwned
 			}
 		};
 	} catch (problem) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowTileOrigin, tileOriginOf } from './csp-tiles';
+import { allowFraming, allowTileOrigin, tileOriginOf } from './csp';
 
 describe('the tile server in the content security policy', () => {
 	it('adds the tile origin to images and connections only', () => {
@@ -19,5 +19,13 @@ describe('the tile server in the content security policy', () => {
 	it('adds nothing for a same-site path or a template that could smuggle a directive', () => {
 		expect(tileOriginOf('/tiles/{z}/{x}/{y}.png')).toBeNull();
 		expect(tileOriginOf("https://evil.example; script-src 'unsafe-inline'/x")).toBeNull();
+	});
+});
+
+describe('framing', () => {
+	it('opens frame-ancestors to every site and changes nothing else', () => {
+		expect(allowFraming("default-src 'self'; frame-ancestors 'none'; img-src 'self'")).toBe(
+			"default-src 'self'; frame-ancestors *; img-src 'self'"
+		);
 	});
 });

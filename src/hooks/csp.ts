@@ -24,3 +24,13 @@ export function tileOriginOf(tileUrl: string): string | null {
 	if (!/^[a-z0-9.*:-]+$/i.test(host)) return null;
 	return `${match[1]}://${host}`;
 }
+
+/** Embeddable pages (a trail's map) may be framed by any site; every other page by none. */
+export function allowFraming(policy: string): string {
+	return policy
+		.split(';')
+		.map((directive) =>
+			directive.trim().startsWith('frame-ancestors') ? 'frame-ancestors *' : directive.trim()
+		)
+		.join('; ');
+}
