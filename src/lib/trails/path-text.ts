@@ -1,5 +1,7 @@
+import type { Position } from './measure';
+
 /** WGS84 longitude then latitude: GeoJSON's order, never Leaflet's. */
-export type LngLat = [lng: number, lat: number];
+export type LngLat = Position;
 
 const POINT_LINE = /^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/;
 const round = (value: number) => Math.round(value * 1e6) / 1e6 + 0;

@@ -8,6 +8,6 @@ export const load: PageServerLoad = async ({ url }) => {
 	return {
 		theme,
 		trails: await listPublishedTrails(db, { theme: theme || undefined }),
-		map: { tileUrl: settings.map.tileUrl, attribution: settings.map.attribution, center: settings.map.center }
+		map: settings.map
 	};
 };

@@ -54,6 +54,9 @@ describe('/api/openapi.json', () => {
 				'GET /api/bookings/{id}',
 				'DELETE /api/bookings/{id}',
 				'GET /calendar/{token}.ics',
+				'GET /api/trails.geojson',
+				'GET /api/trails/{slug}.geojson',
+				'GET /api/trails/{slug}.gpx',
 				'POST /api/auth/sign-in/email'
 			].sort()
 		);

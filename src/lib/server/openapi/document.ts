@@ -3,6 +3,7 @@ import { signInSchema } from '../accounts/schemas';
 import { COOKIE_PREFIX } from '../auth/better-auth';
 import { authLimits } from '../auth/limits';
 import { lendingApi } from '../lending/openapi';
+import { trailsApi } from '../trails/openapi';
 import {
 	answer,
 	errorComponents,
@@ -114,13 +115,13 @@ function portalApi(sessionCookie: string): ApiSection {
 /** The OpenAPI 3.1 description of the API that exists today, served at /api/openapi.json. */
 export function openApiDocument(settings: { origin: string; cityName: string }): Json {
 	const sessionCookie = `${settings.origin.startsWith('https:') ? '__Secure-' : ''}${COOKIE_PREFIX}.session_token`;
-	const sections = [portalApi(sessionCookie), lendingApi()];
+	const sections = [portalApi(sessionCookie), lendingApi(), trailsApi()];
 	return {
 		openapi: '3.1.1',
 		info: {
 			title: `Commons Portal API – ${settings.cityName}`,
 			version: API_VERSION,
-			summary: 'Shared equipment: catalogue, availability and bookings',
+			summary: 'Shared equipment: catalogue, availability and bookings; commons trails as open data',
 			description:
 				"JSON answers; refusals are `{error, message}` with a stable `error` code and a `message` in the request's language (the account's, else the language cookie, else Accept-Language, else French). The data is published under the Licence Ouverte / Open Licence 2.0; what residents publish carries its own Creative Commons licence, stated with each item.",
 			license: DATA_LICENCE
@@ -129,6 +130,7 @@ export function openApiDocument(settings: { origin: string; cityName: string }):
 		tags: [
 			{ name: 'lending', description: 'Catalogue and availability (public)' },
 			{ name: 'bookings', description: "A signed-in resident's bookings" },
+			{ name: 'trails', description: 'Published commons trails (open data, public)' },
 			{ name: 'accounts', description: 'Sessions (better-auth)' },
 			{ name: 'service', description: 'Operations' }
 		],

@@ -14,12 +14,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			attribution: attributionOf(found),
 			loans: await loansOfProject(db, found.project.slug),
 			origin: settings.origin,
-			map: {
-				tileUrl: settings.map.tileUrl,
-				attribution: settings.map.attribution,
-				center: settings.map.center,
-				tilesOwned: settings.map.tilesOwned
-			}
+			map: settings.map
 		};
 	} catch (problem) {
 		pageFailure(problem);

@@ -1,5 +1,5 @@
-/** WGS84 longitude then latitude, in degrees: GeoJSON's order, never Leaflet's. */
-export type Position = [lng: number, lat: number];
+export type { Position } from '../../../trails/measure';
+import type { Position } from '../../../trails/measure';
 
 export type ImportedStop = { title: string; text: string; position: Position };
 

@@ -1,5 +1,5 @@
 import { app } from '$lib/server/app';
-import { pageFailure } from '$lib/server/http';
+import { apiFailure } from '$lib/server/api';
 import { trailsToGeoJson } from '$lib/server/trails/geo/export';
 import { exportTrailOf, getPublishedTrail } from '$lib/server/trails/public-trails';
 import type { RequestHandler } from './$types';
@@ -18,6 +18,6 @@ export const GET: RequestHandler = async ({ params }) => {
 			}
 		});
 	} catch (problem) {
-		pageFailure(problem);
+		return apiFailure(problem);
 	}
 };

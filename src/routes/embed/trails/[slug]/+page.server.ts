@@ -17,11 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			licence: licenceOf(found.project.licence),
 			attribution: attributionOf(found),
 			origin: settings.origin,
-			map: {
-				tileUrl: settings.map.tileUrl,
-				attribution: settings.map.attribution,
-				center: settings.map.center
-			}
+			map: settings.map
 		};
 	} catch (problem) {
 		pageFailure(problem);

@@ -22,11 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			stops: found.stops,
 			lengthMetres: found.lengthMetres,
 			walkingMinutes: found.walkingMinutes,
-			map: {
-				tileUrl: settings.map.tileUrl,
-				attribution: settings.map.attribution,
-				center: settings.map.center
-			}
+			map: settings.map
 		};
 	} catch (problem) {
 		pageFailure(problem);
