@@ -19,6 +19,8 @@ import {
 	removeMember,
 	transferOwnership
 } from '../../src/lib/server/groups/members';
+import { deleteAccount } from '../../src/lib/server/accounts/delete-account';
+import { exportPersonalData } from '../../src/lib/server/accounts/personal-data';
 import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
 import { refusal } from './refusal';
@@ -425,6 +427,29 @@ for (const backend of backends()) {
 					)
 				).toBeInstanceOf(NotFound);
 			}
+		});
+
+		it('keeps every group owned: its owner cannot close their account before handing it over', async () => {
+			const cast = await groupWithMembers(database.db);
+			const attempt = await refusal(
+				deleteAccount(database.db, cast.owner.actor, { confirmEmail: cast.owner.email })
+			);
+			expect(attempt).toBeInstanceOf(Refused);
+			expect((attempt as Refused).code).toBe('owns_groups');
+			expect(await roleOf(cast.slug, cast.owner.id)).toBe('owner');
+
+			await transferOwnership(database.db, cast.owner.actor, cast.slug, { person: cast.editor.id });
+			await deleteAccount(database.db, cast.owner.actor, { confirmEmail: cast.owner.email });
+			expect(await roleOf(cast.slug, cast.editor.id)).toBe('owner');
+			expect(await roleOf(cast.slug, cast.owner.id)).toBeNull();
+		});
+
+		it("lists a person's groups and roles in their data export", async () => {
+			const cast = await groupWithMembers(database.db);
+			const exported = await exportPersonalData(database.db, cast.member.actor);
+			expect(exported.groups.map(({ slug, role }) => ({ slug, role }))).toEqual([
+				{ slug: cast.slug, role: 'member' }
+			]);
 		});
 	});
 }

@@ -8,6 +8,7 @@ import { keepOneAdmin } from '../auth/roles';
 import type { Database } from '../db/client';
 import { InvalidInput, NotFound } from '../errors';
 import { parseInput } from '../forms';
+import { assertOwnsNoGroup } from '../groups/account-groups';
 import { releaseBookingsOf } from '../lending/personal-data';
 import { mailOutbox } from '../mail/outbox.table';
 import { deleteAccountSchema } from './schemas';
@@ -32,6 +33,7 @@ export async function deleteAccount(db: Database, actor: Actor | null, input: un
 			throw new InvalidInput([{ path: 'confirmEmail', message: m.delete_confirm_mismatch() }]);
 		}
 		await keepOneAdmin(tx, actor.userId);
+		await assertOwnsNoGroup(tx, actor.userId);
 		await releaseBookingsOf(tx, actor.userId);
 		await tx
 			.delete(mailOutbox)

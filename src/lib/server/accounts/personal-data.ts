@@ -4,6 +4,7 @@ import { session } from '../auth/auth.table';
 import { authorize, type Actor } from '../auth/permissions';
 import { userRole } from '../auth/roles.table';
 import type { Database } from '../db/client';
+import { groupsOfPerson } from '../groups/account-groups';
 import { completionsOf } from '../learning/completed';
 import { lendingDataOf } from '../lending/personal-data';
 import { mailOutbox } from '../mail/outbox.table';
@@ -16,7 +17,7 @@ import { getProfile } from './profile';
 export async function exportPersonalData(db: Database, actor: Actor | null) {
 	authorize(actor, 'account.self');
 	const userId = actor.userId;
-	const [profile, roles, sessions, messages, actions, trainings, lending] = await Promise.all([
+	const [profile, roles, sessions, messages, actions, trainings, lending, groups] = await Promise.all([
 		getProfile(db, actor),
 		db
 			.select({ role: userRole.role, grantedAt: userRole.grantedAt })
@@ -47,7 +48,8 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 			.where(eq(auditEvent.actorId, userId))
 			.orderBy(desc(auditEvent.at)),
 		completionsOf(db, userId),
-		lendingDataOf(db, userId)
+		lendingDataOf(db, userId),
+		groupsOfPerson(db, userId)
 	]);
 	return {
 		exportedAt: new Date().toISOString(),
@@ -62,6 +64,7 @@ export async function exportPersonalData(db: Database, actor: Actor | null) {
 			method,
 			completedAt
 		})),
-		lending
+		lending,
+		groups
 	};
 }
