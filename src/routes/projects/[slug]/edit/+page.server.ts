@@ -3,6 +3,7 @@ import { app } from '$lib/server/app';
 import { readForm, readFormData } from '$lib/server/forms';
 import { formFailure, pageFailure } from '$lib/server/http';
 import { projectFields, projectValues } from '$lib/server/trails/project-form';
+import { linkLoan, loansForProject, unlinkLoan } from '$lib/server/trails/project-loans';
 import { getProjectForEdit, updateProject } from '$lib/server/trails/projects';
 import { submitProject } from '$lib/server/trails/submit';
 import { createTrail } from '$lib/server/trails/trails';
@@ -12,7 +13,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.actor) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
 	try {
 		const found = await getProjectForEdit(app().db, locals.actor, params.slug);
-		return { project: found.project, group: found.group, trails: found.trails };
+		const loans = await loansForProject(app().db, locals.actor, params.slug);
+		return { project: found.project, group: found.group, trails: found.trails, loans };
 	} catch (problem) {
 		pageFailure(problem);
 	}
@@ -37,6 +39,24 @@ export const actions: Actions = {
 			return formFailure(problem, { ...fields, form: 'trail' });
 		}
 		redirect(303, `/trails/${slug}/edit`);
+	},
+	linkLoan: async ({ request, locals, params }) => {
+		const fields = await readForm(request);
+		try {
+			await linkLoan(app().db, locals.actor, params.slug, fields);
+		} catch (problem) {
+			return formFailure(problem, { ...fields, form: 'loans' });
+		}
+		return { done: 'loan_added' as const };
+	},
+	unlinkLoan: async ({ request, locals, params }) => {
+		const fields = await readForm(request);
+		try {
+			await unlinkLoan(app().db, locals.actor, params.slug, fields);
+		} catch (problem) {
+			return formFailure(problem, { ...fields, form: 'loans' });
+		}
+		return { done: 'loan_removed' as const };
 	},
 	submit: async ({ locals, params }) => {
 		try {
