@@ -18,7 +18,7 @@ const refused = (message: string) => new InvalidInput([{ path: 'file', message }
 const megabytes = (bytes: number) => Math.round(bytes / 1_000_000);
 
 /** The file's kind from its content, within the size allowed for that kind. */
-function checkedFile(
+export function checkedFile(
 	context: TrailsContext,
 	file: Uint8Array | undefined
 ): { bytes: Uint8Array; type: MediaType } {

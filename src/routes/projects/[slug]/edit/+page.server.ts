@@ -1,8 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { app } from '$lib/server/app';
-import { readForm, readFormData } from '$lib/server/forms';
+import { fileBytes, formFields, readForm, readFormData } from '$lib/server/forms';
 import { formFailure, pageFailure } from '$lib/server/http';
 import { projectFields, projectValues } from '$lib/server/trails/project-form';
+import { setProjectCover } from '$lib/server/trails/project-cover';
 import { linkLoan, loansForProject, unlinkLoan } from '$lib/server/trails/project-loans';
 import { getProjectForEdit, updateProject } from '$lib/server/trails/projects';
 import { submitProject } from '$lib/server/trails/submit';
@@ -39,6 +40,19 @@ export const actions: Actions = {
 			return formFailure(problem, { ...fields, form: 'trail' });
 		}
 		redirect(303, `/trails/${slug}/edit`);
+	},
+	cover: async ({ request, locals, params }) => {
+		const data = await readFormData(request);
+		const fields = formFields(data);
+		try {
+			await setProjectCover(app().db, app().trails(), locals.actor, params.slug, {
+				file: await fileBytes(data, 'file'),
+				fields
+			});
+		} catch (problem) {
+			return formFailure(problem, { ...fields, form: 'cover' });
+		}
+		return { done: 'cover_saved' as const };
 	},
 	linkLoan: async ({ request, locals, params }) => {
 		const fields = await readForm(request);
