@@ -68,8 +68,12 @@ export function trailMedia(trail: Pick<TrailToSave, 'stops'>): { path: string; b
 	return [...seen].map(([path, bytes]) => ({ path, bytes }));
 }
 
-/** What saving will download, roughly: the media, which outweigh the pages many times over. */
-export const expectedBytes = (trail: Pick<TrailToSave, 'stops'>) =>
+// A page or its data weighs about 11 kB on the demo trail (stop pages carry their QR code).
+const DOCUMENT_BYTES = 12_000;
+
+/** What saving will download, roughly: the media as published, and the pages by rule of thumb. */
+export const expectedBytes = (trail: Pick<TrailToSave, 'slug' | 'stops'>) =>
+	trailDocuments(trail).length * DOCUMENT_BYTES +
 	trailMedia(trail).reduce((sum, item) => sum + item.bytes, 0);
 
 /** Whether a saved copy lacks media the trail has now (edits approved since it was saved). */

@@ -19,8 +19,8 @@ export class SaveFailure extends Error {
 }
 
 type Job = {
+	/** Where it is fetched from and kept under: a same-origin path, or a tile's address. */
 	key: string;
-	url: string;
 	init: RequestInit;
 	kind: 'document' | 'media' | 'tile';
 	optional: boolean;
@@ -85,7 +85,6 @@ function jobsOf(trail: TrailToSave, options: { locale: string; tileUrls: string[
 	return [
 		...trailDocuments(trail).map((document): Job => ({
 			key: document.path,
-			url: document.path,
 			init: asVisitor(document.path, options.locale),
 			kind: 'document',
 			optional: document.optional
@@ -93,7 +92,6 @@ function jobsOf(trail: TrailToSave, options: { locale: string; tileUrls: string[
 		// No Range header: the whole file (200), from which the service worker cuts any range later.
 		...trailMedia(trail).map((item): Job => ({
 			key: item.path,
-			url: item.path,
 			init: { credentials: 'omit' },
 			kind: 'media',
 			optional: false
@@ -101,7 +99,6 @@ function jobsOf(trail: TrailToSave, options: { locale: string; tileUrls: string[
 		// Tiles are a bonus: a missing one leaves a grey square, not a trail that cannot be walked.
 		...options.tileUrls.map((url): Job => ({
 			key: url,
-			url,
 			init: { mode: 'cors', credentials: 'omit' },
 			kind: 'tile',
 			optional: true
@@ -111,9 +108,12 @@ function jobsOf(trail: TrailToSave, options: { locale: string; tileUrls: string[
 
 /** Downloads one file into the cache; its stored size, or null for an optional file not there. */
 async function store(cache: Cache, job: Job): Promise<number | null> {
+	// Media never change (a new file is a new key), so an update downloads only what is new.
+	const kept = job.kind === 'document' ? undefined : await cache.match(job.key);
+	if (kept) return (await kept.blob()).size;
 	let response: Response;
 	try {
-		response = await fetch(job.url, job.init);
+		response = await fetch(job.key, job.init);
 	} catch (problem) {
 		if (job.kind === 'tile') return null;
 		throw problem;
