@@ -52,10 +52,9 @@ type PublicTrail = {
 	publishedAt: Date;
 };
 
-/** One published trail as the public sees it: the approved version, never the working copy. */
-export async function getPublishedTrail(db: Database, slug: string): Promise<PublicTrail> {
-	if (!isSlugText(slug)) throw new NotFound(m.trail_not_found());
-	const [row] = await db
+/** Published trails with their project and group, as one query both reads below narrow. */
+const publicTrailRows = (db: Database) =>
+	db
 		.select({
 			slug: trail.slug,
 			published: trail.published,
@@ -66,8 +65,12 @@ export async function getPublishedTrail(db: Database, slug: string): Promise<Pub
 		.from(trail)
 		.innerJoin(project, eq(project.id, trail.projectId))
 		.innerJoin(group, eq(group.id, project.groupId))
-		.where(and(eq(trail.slug, slug), isPublic));
-	if (!row?.published || !row.project.published || !row.publishedAt) throw new NotFound(m.trail_not_found());
+		.$dynamic();
+
+type PublicTrailRow = Awaited<ReturnType<typeof publicTrailRows>>[number];
+
+function publicTrailOf(row: PublicTrailRow | undefined): PublicTrail | null {
+	if (!row?.published || !row.project.published || !row.publishedAt) return null;
 	return {
 		slug: row.slug,
 		trail: row.published,
@@ -75,6 +78,15 @@ export async function getPublishedTrail(db: Database, slug: string): Promise<Pub
 		group: row.group,
 		publishedAt: row.publishedAt
 	};
+}
+
+/** One published trail as the public sees it: the approved version, never the working copy. */
+export async function getPublishedTrail(db: Database, slug: string): Promise<PublicTrail> {
+	if (!isSlugText(slug)) throw new NotFound(m.trail_not_found());
+	const [row] = await publicTrailRows(db).where(and(eq(trail.slug, slug), isPublic));
+	const found = publicTrailOf(row);
+	if (!found) throw new NotFound(m.trail_not_found());
+	return found;
 }
 
 /** "Made with": what the city lent for a project, without who borrowed it. */
@@ -125,30 +137,6 @@ export function exportTrailOf(origin: string, found: PublicTrail): ExportTrail {
 
 /** Every published trail, complete, for the GeoJSON of all trails. A public read. */
 export async function allPublishedTrails(db: Database): Promise<PublicTrail[]> {
-	const rows = await db
-		.select({
-			slug: trail.slug,
-			published: trail.published,
-			publishedAt: trail.publishedAt,
-			project: { slug: project.slug, published: project.published },
-			group: { slug: group.slug, name: group.name }
-		})
-		.from(trail)
-		.innerJoin(project, eq(project.id, trail.projectId))
-		.innerJoin(group, eq(group.id, project.groupId))
-		.where(isPublic)
-		.orderBy(asc(trail.slug));
-	return rows.flatMap((row) =>
-		row.published && row.project.published && row.publishedAt
-			? [
-					{
-						slug: row.slug,
-						trail: row.published,
-						project: { slug: row.project.slug, ...row.project.published },
-						group: row.group,
-						publishedAt: row.publishedAt
-					}
-				]
-			: []
-	);
+	const rows = await publicTrailRows(db).where(isPublic).orderBy(asc(trail.slug));
+	return rows.flatMap((row) => publicTrailOf(row) ?? []);
 }
