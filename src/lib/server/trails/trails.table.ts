@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
+	bigint,
 	boolean,
 	check,
 	doublePrecision,
@@ -205,4 +206,18 @@ export const projectLoan = pgTable(
 		primaryKey({ columns: [table.projectId, table.bookingId] }),
 		index('project_loan_booking_idx').on(table.bookingId)
 	]
+);
+
+/**
+ * One row whose number changes whenever what the public sees of trails may have changed (a
+ * publication, a withdrawal, a group renamed), bumped by statement triggers: an instance keeps
+ * the GeoJSON of all trails while it is unchanged.
+ */
+export const publicTrailsVersion = pgTable(
+	'public_trails_version',
+	{
+		id: smallint('id').primaryKey().default(1),
+		version: bigint('version', { mode: 'number' }).notNull().default(0)
+	},
+	(table) => [check('public_trails_version_single_row', sql`${table.id} = 1`)]
 );
