@@ -215,7 +215,7 @@ for (const backend of backends()) {
 				project: { slug: projectSlug, title: 'Projet Version lue' },
 				group: { slug: cast.slug }
 			});
-			expect(listed?.stops.map((stop) => stop.title)).toEqual(shown.trail.stops.map((stop) => stop.title));
+			expect(listed?.stopCount).toBe(shown.trail.stops.length);
 			expect(
 				(await listPublishedTrails(database.db, { theme: 'maritime' })).map((item) => item.slug)
 			).toContain(trailSlug);

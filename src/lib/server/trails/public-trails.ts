@@ -16,8 +16,8 @@ import type { LocalizedText } from '../../i18n/localized-text';
 const isPublic = and(isNotNull(trail.published), isNotNull(project.published));
 
 /**
- * The published trails for the map and the list, lightest first: titles, themes and the first
- * stop, not the transcripts. A public read: no permission.
+ * The published trails for the list: titles, figures and themes, not their stops (the map reads
+ * those from the kept GeoJSON). A public read: no permission.
  */
 export async function listPublishedTrails(db: Database, options: { theme?: string } = {}) {
 	// No trail has a theme that does not exist; and a NUL would fail the query rather than match none.
@@ -29,9 +29,7 @@ export async function listPublishedTrails(db: Database, options: { theme?: strin
 			summary: sql<string>`${trail.published} ->> 'summary'`,
 			lengthMetres: sql<number>`(${trail.published} ->> 'lengthMetres')::int`,
 			walkingMinutes: sql<number>`(${trail.published} ->> 'walkingMinutes')::int`,
-			stops: sql<{ id: string; title: string; position: [number, number] }[]>`(
-				select coalesce(jsonb_agg(jsonb_build_object('id', s -> 'id', 'title', s -> 'title', 'position', s -> 'position')), '[]')
-				from jsonb_array_elements(${trail.published} -> 'stops') as s)`,
+			stopCount: sql<number>`jsonb_array_length(${trail.published} -> 'stops')`,
 			themes: sql<string[]>`array(select jsonb_array_elements_text(${project.published} -> 'themes'))`,
 			project: { slug: project.slug, title: sql<string>`${project.published} ->> 'title'` },
 			group: { slug: group.slug, name: group.name }
