@@ -36,6 +36,8 @@ test('the GPX and the GeoJSON of a published trail parse back to the same stops 
 	).toEqual(stops.map((feature) => feature.geometry?.coordinates));
 	const track = parsed.features.find((feature) => feature.geometry?.type === 'LineString');
 	const line = features.find((feature) => feature.properties.slug === 'sounds-of-recouvrance');
+	expect(line?.geometry?.type).toBe('LineString');
+	expect((line?.geometry?.coordinates as unknown[]).length).toBe(20);
 	expect(track?.geometry).toEqual(line?.geometry);
 });
 
@@ -43,13 +45,18 @@ test('a trail waiting for moderation appears nowhere public, and neither do its 
 	request
 }) => {
 	const all = JSON.stringify(await (await request.get('/api/trails.geojson')).json());
+	// The published walk is there: what is missing is missing for being a draft, not by accident.
+	expect(all).toContain('sounds-of-recouvrance');
 	expect(all).not.toContain('lavoirs-de-recouvrance');
 	expect((await request.get('/api/trails/lavoirs-de-recouvrance.gpx')).status()).toBe(404);
 	expect((await request.get('/api/trails/lavoirs-de-recouvrance.geojson')).status()).toBe(404);
 	expect((await request.get('/trails/lavoirs-de-recouvrance')).status()).toBe(404);
 	expect((await request.get('/trails/lavoirs-de-recouvrance/walk')).status()).toBe(404);
 	expect((await request.get('/embed/trails/lavoirs-de-recouvrance')).status()).toBe(404);
-	const page = await (await request.get('/trails')).text();
+	const list = await request.get('/trails');
+	expect(list.status()).toBe(200);
+	const page = await list.text();
+	expect(page).toContain('sounds-of-recouvrance');
 	expect(page).not.toContain('lavoirs');
 });
 

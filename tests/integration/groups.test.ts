@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
@@ -24,7 +25,15 @@ import { exportPersonalData } from '../../src/lib/server/accounts/personal-data'
 import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
 import { refusal } from './refusal';
-import { DAY, groupWithMembers, mailsDuring, NOW, trailsContext, trailsRowCounts } from './trails';
+import {
+	DAY,
+	groupWithMembers,
+	mailsDuring,
+	NOW,
+	trailsContext,
+	trailsRowCounts,
+	trailWithStops
+} from './trails';
 
 const LINK = /http:\/\/portal\.test\/groups\/invitations\/([A-Za-z0-9_-]{43})\b/;
 
@@ -157,7 +166,7 @@ for (const backend of backends()) {
 				.where(eq(groupInvitation.email, 'invitee@example.test'));
 			expect(kept?.acceptedAt).toEqual(NOW);
 			// The secret itself is never stored.
-			expect(kept?.tokenHash).not.toBe(token);
+			expect(kept?.tokenHash).toBe(createHash('sha256').update(token).digest('base64url'));
 
 			// A link serves once.
 			expect(await refusal(acceptInvitation(database.db, context, invitee.actor, token))).toBeInstanceOf(
@@ -399,7 +408,10 @@ for (const backend of backends()) {
 		});
 
 		it('shows outsiders the group but not its people; members see them', async () => {
-			const { slug, owner, editor, member, outsider } = await groupWithMembers(database.db);
+			const cast = await groupWithMembers(database.db);
+			const { slug, owner, editor, member, outsider } = cast;
+			// A draft of the group's, which outsiders must not see and members must.
+			await trailWithStops(database.db, cast, { title: 'Brouillon du groupe' });
 			for (const actor of [outsider.actor, null]) {
 				const page = await getGroupPage(database.db, actor, slug);
 				expect(page).toMatchObject({
@@ -413,6 +425,9 @@ for (const backend of backends()) {
 			}
 			const seen = await getGroupPage(database.db, member.actor, slug);
 			expect(seen).toMatchObject({ canEdit: false, canManage: false });
+			expect(seen.trails.map((trail) => [trail.title, trail.status, trail.isPublic])).toEqual([
+				['Brouillon du groupe', 'draft', false]
+			]);
 			expect(seen.members.map((row) => [row.id, row.role])).toEqual([
 				[owner.id, 'owner'],
 				[editor.id, 'editor'],

@@ -33,7 +33,7 @@ import { submitProject, submitTrail } from '../../src/lib/server/trails/submit';
 import { backends, type TestDatabase } from './database';
 import { lendingContext, paris } from './lending';
 import { createPerson } from './people';
-import { groupWithMembers, trailsContext, trailWithStops } from './trails';
+import { groupWithMembers, trailWithStops, trailsContext, withProjectVersion } from './trails';
 
 // Every staff use case that changes something must leave an audit row naming who did it. The list
 // of staff use cases is read from the source, so a new one fails here until it is tried below.
@@ -301,7 +301,13 @@ for (const backend of backends()) {
 			},
 			publishTrail: async () => {
 				const { trailSlug, version } = await submittedTrail('Audit publié');
-				await publishTrail(database.db, trails, admin.actor, trailSlug, { version });
+				await publishTrail(
+					database.db,
+					trails,
+					admin.actor,
+					trailSlug,
+					await withProjectVersion(database.db, trailSlug, { version })
+				);
 				return { actorId: admin.id };
 			},
 			publishProject: async () => {
@@ -321,7 +327,13 @@ for (const backend of backends()) {
 			},
 			unpublish: async () => {
 				const { trailSlug, version } = await submittedTrail('Audit retiré');
-				await publishTrail(database.db, trails, admin.actor, trailSlug, { version });
+				await publishTrail(
+					database.db,
+					trails,
+					admin.actor,
+					trailSlug,
+					await withProjectVersion(database.db, trailSlug, { version })
+				);
 				await unpublish(database.db, trails, admin.actor, 'trail', trailSlug, { comment: 'Retiré.' });
 				return { actorId: admin.id };
 			},

@@ -55,6 +55,16 @@ for (const backend of backends()) {
 			// The photo as it was before its location was written in, byte for byte.
 			expect(stored).toEqual(new Uint8Array(readFileSync('tests/fixtures/media/dot.jpg')));
 
+			// A new draft cover replaces the old one, whose file nothing uses any more.
+			await setProjectCover(database.db, context, cast.editor.actor, slug, { file: photo, fields });
+			const [replaced] = await database.db
+				.select({ key: projectMedia.key })
+				.from(projectMedia)
+				.innerJoin(project, eq(project.coverMediaId, projectMedia.id))
+				.where(eq(project.slug, slug));
+			expect(replaced?.key).not.toBe(cover?.key);
+			expect(filesIn(context.directory)).toEqual([replaced?.key]);
+
 			const moderator = await createPerson(database.db, { roles: ['moderator'] });
 			await submitProject(database.db, cast.editor.actor, slug);
 			const [row] = await database.db
@@ -65,7 +75,7 @@ for (const backend of backends()) {
 			const [after] = await database.db
 				.select({ public: projectMedia.public })
 				.from(projectMedia)
-				.where(eq(projectMedia.key, cover?.key ?? ''));
+				.where(eq(projectMedia.key, replaced?.key ?? ''));
 			expect(after?.public).toBe(true);
 		});
 	});

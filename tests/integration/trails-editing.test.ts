@@ -8,6 +8,8 @@ import { createProject, getProjectForEdit, updateProject } from '../../src/lib/s
 import { addStop, MAX_STOPS, moveStop, removeStop, updateStop } from '../../src/lib/server/trails/stops';
 import { submitTrail } from '../../src/lib/server/trails/submit';
 import { createTrail, getTrailForEdit, updateTrail } from '../../src/lib/server/trails/trails';
+import { importIntoTrail } from '../../src/lib/server/trails/import-into-trail';
+import { readableProjectMedia } from '../../src/lib/server/trails/media-access';
 import { backends, type TestDatabase } from './database';
 import { refusal } from './refusal';
 import {
@@ -100,7 +102,7 @@ for (const backend of backends()) {
 			const before = await trailsRowCounts(database.db);
 			const trailBefore = await trailRow(trailSlug);
 			const stop = stops[0] ?? '';
-			const attempts: Record<string, (actor: Actor | null) => Promise<unknown>> = {
+			const attempts = {
 				createProject: (actor) => createProject(database.db, actor, cast.slug, projectFields),
 				updateProject: (actor) => updateProject(database.db, actor, projectSlug, projectFields),
 				getProjectForEdit: (actor) => getProjectForEdit(database.db, actor, projectSlug),
@@ -114,7 +116,7 @@ for (const backend of backends()) {
 				moveStop: (actor) => moveStop(database.db, actor, trailSlug, { stop, to: '3' }),
 				removeStop: (actor) => removeStop(database.db, actor, trailSlug, stop),
 				submitTrail: (actor) => submitTrail(database.db, actor, trailSlug)
-			};
+			} satisfies Record<string, (actor: Actor | null) => Promise<unknown>>;
 			const refused = [cast.outsider.actor, cast.member.actor, other.owner.actor, other.editor.actor, null];
 			for (const [name, attempt] of Object.entries(attempts)) {
 				for (const actor of refused) {
@@ -129,15 +131,54 @@ for (const backend of backends()) {
 				[3, 'Pont de Recouvrance']
 			]);
 
-			// The same changes by the group's editor go through.
-			for (const name of ['updateTrail', 'updateStop', 'moveStop', 'addStop', 'removeStop', 'createTrail'])
-				await attempts[name]?.(cast.editor.actor);
+			// The same changes by the group's editor go through, each seen before the next.
+			const byEditor = (name: keyof typeof attempts) => attempts[name](cast.editor.actor);
+			await byEditor('updateTrail');
 			expect((await trailRow(trailSlug))?.title).toBe('Repris');
+			await byEditor('updateStop');
+			expect(await stopTitles(trailSlug)).toEqual([
+				[1, 'Intrus'],
+				[2, 'Tour Tanguy'],
+				[3, 'Pont de Recouvrance']
+			]);
+			await byEditor('moveStop');
 			expect(await stopTitles(trailSlug)).toEqual([
 				[1, 'Tour Tanguy'],
 				[2, 'Pont de Recouvrance'],
 				[3, 'Intrus']
 			]);
+			await byEditor('addStop');
+			await byEditor('removeStop');
+			expect(await stopTitles(trailSlug)).toEqual([
+				[1, 'Tour Tanguy'],
+				[2, 'Pont de Recouvrance'],
+				[3, 'Intrus']
+			]);
+			expect(await byEditor('createTrail')).toBe('intrus');
+		});
+
+		it('imports a file whose names carry control characters as plain stop titles, never a database error', async () => {
+			const { trailSlug } = await trailWithStops(database.db, cast, { title: 'Importé', stops: [] });
+			const file = JSON.stringify({
+				type: 'FeatureCollection',
+				features: [
+					{
+						type: 'Feature',
+						geometry: { type: 'Point', coordinates: [-4.495, 48.3836] },
+						properties: { name: 'Pont\u0000de\tRecouvrance' }
+					}
+				]
+			});
+			expect(
+				await importIntoTrail(database.db, cast.editor.actor, trailSlug, new TextEncoder().encode(file))
+			).toEqual({
+				points: 0,
+				stops: 1
+			});
+			expect(await stopTitles(trailSlug)).toEqual([[1, 'Pont de Recouvrance']]);
+			expect(await refusal(readableProjectMedia(database.db, null, 'projects/\u0000.mp3'))).toBeInstanceOf(
+				NotFound
+			);
 		});
 
 		it('reads the path one “latitude, longitude” per line and refuses a line it cannot read', async () => {

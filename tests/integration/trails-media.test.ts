@@ -19,10 +19,11 @@ import {
 	filesIn,
 	groupWithMembers,
 	jpegWithGps,
+	trailWithStops,
 	trailsContext,
 	trailsRowCounts,
-	trailWithStops,
-	type GroupCast
+	type GroupCast,
+	withProjectVersion
 } from './trails';
 
 const text = (bytes: Uint8Array) => String.fromCharCode(...bytes);
@@ -239,7 +240,13 @@ for (const backend of backends()) {
 			await submitTrail(database.db, cast.editor.actor, trailSlug);
 			expect(await publicOf()).toEqual([false, false, false]);
 			const { version } = (await getTrailForEdit(database.db, cast.editor.actor, trailSlug)).trail;
-			await publishTrail(database.db, context, moderator.actor, trailSlug, { version });
+			await publishTrail(
+				database.db,
+				context,
+				moderator.actor,
+				trailSlug,
+				await withProjectVersion(database.db, trailSlug, { version })
+			);
 			expect(await publicOf()).toEqual([true, true, false]);
 			const published = await getPublishedTrail(database.db, trailSlug);
 			expect(published.trail.stops.map((stop) => stop.media.map((item) => item.id))).toEqual([

@@ -22,6 +22,7 @@ import {
 	listPublishedTrails
 } from '../../src/lib/server/trails/public-trails';
 import { getProjectPage } from '../../src/lib/server/trails/project-page';
+import { updateProject } from '../../src/lib/server/trails/projects';
 import { addStop, moveStop, updateStop } from '../../src/lib/server/trails/stops';
 import { submitProject, submitTrail } from '../../src/lib/server/trails/submit';
 import { createTrail, getTrailForEdit, updateTrail } from '../../src/lib/server/trails/trails';
@@ -29,14 +30,15 @@ import { backends, type TestDatabase } from './database';
 import { createPerson } from './people';
 import { refusal } from './refusal';
 import {
+	RECOUVRANCE_PATH,
 	groupWithMembers,
 	mailsDuring,
-	RECOUVRANCE_PATH,
 	stopInput,
+	trailWithStops,
 	trailsContext,
 	trailsRowCounts,
-	trailWithStops,
-	type GroupCast
+	type GroupCast,
+	withProjectVersion
 } from './trails';
 
 type Person = Awaited<ReturnType<typeof createPerson>>;
@@ -84,9 +86,45 @@ for (const backend of backends()) {
 		/** The same, published. */
 		async function published(title: string) {
 			const made = await submitted(title);
-			await publishTrail(database.db, context, moderator.actor, made.trailSlug, { version: made.version });
+			await publishTrail(
+				database.db,
+				context,
+				moderator.actor,
+				made.trailSlug,
+				await withProjectVersion(database.db, made.trailSlug, { version: made.version })
+			);
 			return made;
 		}
+
+		it('publishes a trail with its never-published project only as the moderator read that project', async () => {
+			const sentBack = await submitted('Projet renvoyé');
+			const projectVersion = (await projectRow(sentBack.projectSlug))?.version;
+			await requestChanges(database.db, context, moderator.actor, 'project', sentBack.projectSlug, {
+				comment: 'La description manque.'
+			});
+			const refusedProject = await refusal(
+				publishTrail(database.db, context, moderator.actor, sentBack.trailSlug, {
+					version: sentBack.version,
+					projectVersion
+				})
+			);
+			expect(refusedProject).toMatchObject({ code: 'project_not_submitted' });
+
+			const edited = await submitted('Projet modifié');
+			const read = (await projectRow(edited.projectSlug))?.version;
+			await updateProject(database.db, edited.cast.editor.actor, edited.projectSlug, {
+				title: 'Projet modifié après lecture'
+			});
+			for (const form of [{ version: edited.version }, { version: edited.version, projectVersion: read }]) {
+				expect(
+					await refusal(publishTrail(database.db, context, moderator.actor, edited.trailSlug, form))
+				).toMatchObject({ code: 'version_changed' });
+			}
+			for (const slug of [sentBack.trailSlug, edited.trailSlug])
+				expect((await trailRow(slug))?.published).toBeNull();
+			expect((await projectRow(sentBack.projectSlug))?.published).toBeNull();
+			expect((await projectRow(edited.projectSlug))?.published).toBeNull();
+		});
 
 		it('sends a trail only with a stop, and its never-published project with it', async () => {
 			const cast = await groupWithMembers(database.db);
@@ -123,7 +161,14 @@ for (const backend of backends()) {
 			for (const actor of [...visitors.map((person) => person.actor), null]) {
 				const expected = actor ? Forbidden : NotSignedIn;
 				const attempts = [
-					() => publishTrail(database.db, context, actor, trailSlug, { version }),
+					async () =>
+						publishTrail(
+							database.db,
+							context,
+							actor,
+							trailSlug,
+							await withProjectVersion(database.db, trailSlug, { version })
+						),
 					() => requestChanges(database.db, context, actor, 'trail', trailSlug, { version, comment: 'Non' }),
 					() => unpublish(database.db, context, actor, 'trail', trailSlug, { comment: 'Non' })
 				];
@@ -133,7 +178,13 @@ for (const backend of backends()) {
 			expect(await trailRow(trailSlug)).toEqual(trailBefore);
 			// Admins moderate too.
 			const admin = await createPerson(database.db, { roles: ['admin'] });
-			await publishTrail(database.db, context, admin.actor, trailSlug, { version });
+			await publishTrail(
+				database.db,
+				context,
+				admin.actor,
+				trailSlug,
+				await withProjectVersion(database.db, trailSlug, { version })
+			);
 			expect((await trailRow(trailSlug)).status).toBe('published');
 		});
 
@@ -150,20 +201,40 @@ for (const backend of backends()) {
 			const now = await trailRow(trailSlug);
 			expect(now).toMatchObject({ status: 'submitted', version: version + 1 });
 			const stale = await refusal(
-				publishTrail(database.db, context, moderator.actor, trailSlug, { version })
+				publishTrail(
+					database.db,
+					context,
+					moderator.actor,
+					trailSlug,
+					await withProjectVersion(database.db, trailSlug, { version })
+				)
 			);
 			expect(stale).toMatchObject({ code: 'version_changed', status: 409 });
 			for (const bad of [{}, { version: 'v3' }, { version: '0' }]) {
 				expect(
-					await refusal(publishTrail(database.db, context, moderator.actor, trailSlug, bad))
+					await refusal(
+						publishTrail(
+							database.db,
+							context,
+							moderator.actor,
+							trailSlug,
+							await withProjectVersion(database.db, trailSlug, bad)
+						)
+					)
 				).toBeInstanceOf(InvalidInput);
 			}
 			expect(await trailRow(trailSlug)).toEqual(now);
 			const earlier = await publicSlugs();
 			expect(earlier.listed).not.toContain(trailSlug);
 
-			const mails = await mailsDuring(database.db, () =>
-				publishTrail(database.db, context, moderator.actor, trailSlug, { version: String(now.version) })
+			const mails = await mailsDuring(database.db, async () =>
+				publishTrail(
+					database.db,
+					context,
+					moderator.actor,
+					trailSlug,
+					await withProjectVersion(database.db, trailSlug, { version: String(now.version) })
+				)
 			);
 			expect(mails.map((mail) => mail.recipient).sort()).toEqual(editorsOf(cast));
 			expect(mails.map((mail) => mail.kind)).toEqual(['moderation_published', 'moderation_published']);
@@ -241,7 +312,13 @@ for (const backend of backends()) {
 			// Published is not submitted: nothing to publish again.
 			expect(
 				await refusal(
-					publishTrail(database.db, context, moderator.actor, trailSlug, { version: now.version })
+					publishTrail(
+						database.db,
+						context,
+						moderator.actor,
+						trailSlug,
+						await withProjectVersion(database.db, trailSlug, { version: now.version })
+					)
 				)
 			).toMatchObject({ code: 'not_submitted' });
 		});
@@ -281,7 +358,13 @@ for (const backend of backends()) {
 
 			await submitTrail(database.db, cast.editor.actor, trailSlug);
 			expect((await getPublishedTrail(database.db, trailSlug)).trail.title).toBe('Le port ancien');
-			await publishTrail(database.db, context, moderator.actor, trailSlug, { version: edited.version });
+			await publishTrail(
+				database.db,
+				context,
+				moderator.actor,
+				trailSlug,
+				await withProjectVersion(database.db, trailSlug, { version: edited.version })
+			);
 			const approved = await getPublishedTrail(database.db, trailSlug);
 			expect(approved.trail.title).toBe('Le port nouveau');
 			expect(approved.trail.stops[0]?.title).toBe('Rue Saint-Malo, refaite');
@@ -434,9 +517,15 @@ for (const backend of backends()) {
 			await publishProject(database.db, context, moderator.actor, projectSlug, { version });
 			expect(await refusal(getPublishedTrail(database.db, trailSlug))).toBeInstanceOf(NotFound);
 			await submitTrail(database.db, cast.editor.actor, trailSlug);
-			await publishTrail(database.db, context, moderator.actor, trailSlug, {
-				version: (await trailRow(trailSlug)).version
-			});
+			await publishTrail(
+				database.db,
+				context,
+				moderator.actor,
+				trailSlug,
+				await withProjectVersion(database.db, trailSlug, {
+					version: (await trailRow(trailSlug)).version
+				})
+			);
 			expect((await getPublishedTrail(database.db, trailSlug)).project.title).toBe('Projet Avec son projet');
 			expect(await auditsOf(id)).toEqual(['project.unpublished', 'project.published']);
 		});
@@ -468,7 +557,14 @@ for (const backend of backends()) {
 			const cast = await groupWithMembers(database.db);
 			const { trailSlug, projectSlug } = await trailWithStops(database.db, cast, { title: 'Pas soumis' });
 			for (const attempt of [
-				() => publishTrail(database.db, context, moderator.actor, trailSlug, { version: 5 }),
+				async () =>
+					publishTrail(
+						database.db,
+						context,
+						moderator.actor,
+						trailSlug,
+						await withProjectVersion(database.db, trailSlug, { version: 5 })
+					),
 				() => publishProject(database.db, context, moderator.actor, projectSlug, { version: 1 }),
 				() =>
 					requestChanges(database.db, context, moderator.actor, 'project', projectSlug, { comment: 'Non' })
@@ -482,7 +578,9 @@ for (const backend of backends()) {
 			).toMatchObject({ code: 'not_published' });
 			for (const slug of ['nowhere', 'no\u0000where']) {
 				expect(
-					await refusal(publishTrail(database.db, context, moderator.actor, slug, { version: 1 }))
+					await refusal(
+						publishTrail(database.db, context, moderator.actor, slug, { version: 1, projectVersion: 1 })
+					)
 				).toBeInstanceOf(NotFound);
 				expect(
 					await refusal(unpublish(database.db, context, moderator.actor, 'project', slug, { comment: 'x' }))

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { count, notInArray } from 'drizzle-orm';
+import { count, eq, notInArray } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client';
 import {
 	auditEvent,
@@ -242,3 +242,16 @@ export const ELF = new Uint8Array([
 	0,
 	...new Array(200).fill(0x90)
 ]);
+
+/**
+ * A moderator's publish form for a trail: its version and, when its project goes public with it,
+ * the project's version as the review page shows it.
+ */
+export async function withProjectVersion<T extends object>(db: Database, trailSlug: string, form: T) {
+	const [row] = await db
+		.select({ version: project.version })
+		.from(trail)
+		.innerJoin(project, eq(project.id, trail.projectId))
+		.where(eq(trail.slug, trailSlug));
+	return { ...form, projectVersion: row?.version };
+}

@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { hashPassword } from 'better-auth/crypto';
 import postgres from 'postgres';
 import { generateCity, SCALES } from './city';
-import { perfDatabase } from './database';
+import { perfDatabase } from '../database';
 import {
 	availabilityDirect,
 	bookingChurn,

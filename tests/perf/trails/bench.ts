@@ -12,7 +12,7 @@ import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { formatSummary, runHttp, type Summary } from '../lending/measure';
 import { pageWeight, precacheScriptBytes, type PageWeight } from './browser';
-import { perfDatabase } from './database';
+import { perfDatabase } from '../database';
 import { generateTrails, SCALES } from './generate';
 import { download, geojsonBreakdown, keptAnswerServer, runDownloads, type Breakdown } from './geojson';
 import { privateBuild, startServer, type Server } from './server';
@@ -82,7 +82,7 @@ type Results = {
 const results: Results = {};
 
 const creating = performance.now();
-const database = await perfDatabase(args.get('reuse'));
+const database = await perfDatabase(args.get('reuse'), 'commons_perf_trails');
 const createdSeconds = (performance.now() - creating) / 1000;
 const sql = postgres(database.url, { max: 2, onnotice: () => {} });
 let server: Server | undefined;

@@ -20,8 +20,9 @@ export async function mediaResponse(
 		'accept-ranges': 'bytes',
 		etag: `"${file.key}"`,
 		'x-content-type-options': 'nosniff',
-		// Drafts are for their group and the moderators: no shared cache may keep them.
-		'cache-control': visibility === 'public' ? 'public, max-age=31536000, immutable' : 'private, no-store'
+		// Drafts are for their group and the moderators: no shared cache may keep them. Published
+		// files can be withdrawn by a moderator, so caches keep them an hour, then ask again (ETag).
+		'cache-control': visibility === 'public' ? 'public, max-age=3600' : 'private, no-store'
 	};
 	const range = parseRange(rangeHeader, size);
 	if (range === 'unsatisfiable') {

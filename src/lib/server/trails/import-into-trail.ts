@@ -9,6 +9,19 @@ import { MAX_STOPS } from './stops';
 import { nextStopPosition } from './trails';
 import { trail, trailStop } from './trails.table';
 
+/**
+ * What a file says as plain words on one line: control characters (a NUL, which Postgres refuses,
+ * above all) and runs of spaces go, as the editor's own text fields refuse them.
+ */
+const plain = (text: string) =>
+	[...text]
+		.map((character) =>
+			character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f ? ' ' : character
+		)
+		.join('')
+		.replace(/\s+/g, ' ')
+		.trim();
+
 const messageOf = (problem: TrailImportError) => {
 	switch (problem.code) {
 		case 'empty':
@@ -54,13 +67,9 @@ export async function importIntoTrail(
 				imported.stops.map((stop, index) => ({
 					trailId: found.trail.id,
 					position: first + index,
-					title: stop.title.slice(0, 160) || m.trail_import_stop_title({ number: first + index }),
+					title: plain(stop.title).slice(0, 160) || m.trail_import_stop_title({ number: first + index }),
 					// KML descriptions are often HTML: keep the words, not the markup.
-					text: stop.text
-						.replace(/<[^>]*>/g, ' ')
-						.replace(/\s+/g, ' ')
-						.trim()
-						.slice(0, 5000),
+					text: plain(stop.text.replace(/<[^>]*>/g, ' ')).slice(0, 5000),
 					longitude: stop.position[0],
 					latitude: stop.position[1]
 				}))

@@ -4,6 +4,7 @@ import { can, type Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
 import { NotFound } from '../errors';
 import { standingIn } from '../groups/standing';
+import { isMediaKey } from '../media/storage';
 import { project, projectMedia } from './trails.table';
 
 /**
@@ -11,6 +12,8 @@ import { project, projectMedia } from './trails.table';
  * that, the group's members and the moderators. To anyone else it does not exist.
  */
 export async function readableProjectMedia(db: Database, actor: Actor | null, key: string) {
+	// The key comes from the URL, where %00 is a NUL Postgres would refuse: not a key, not found.
+	if (!isMediaKey(key)) throw new NotFound(m.media_not_found());
 	const [found] = await db
 		.select({
 			key: projectMedia.key,

@@ -77,6 +77,8 @@ export async function getTrailReview(db: Database, actor: Actor | null, slug: st
 		project: {
 			slug: found.project.slug,
 			title: found.project.title,
+			status: found.project.status,
+			version: found.project.version,
 			isPublic: found.project.published !== null
 		},
 		submitted,

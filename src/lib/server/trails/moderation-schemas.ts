@@ -7,7 +7,9 @@ const version = z.coerce
 	.int()
 	.min(1);
 
-export const publishSchema = z.object({ version });
+// A trail whose project was never published takes the project with it: the moderator then names
+// the project's version too, so that both are the versions they read.
+export const publishSchema = z.object({ version, projectVersion: version.optional() });
 
 export const commentSchema = z.object({
 	version: version.optional(),

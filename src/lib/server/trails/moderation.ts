@@ -98,11 +98,18 @@ export async function publishTrail(
 	input: unknown
 ) {
 	authorize(actor, 'moderation.review');
-	const { version } = parseInput(publishSchema, input);
+	const { version, projectVersion } = parseInput(publishSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await lockedTrail(tx, slug);
 		if (found.item.status !== 'submitted') throw new Refused('not_submitted', m.moderation_not_submitted());
 		assertVersion(found, version);
+		if (found.project.published === null) {
+			// Never a project sent back, or changed since the moderator read it.
+			if (found.project.status !== 'submitted')
+				throw new Refused('project_not_submitted', m.moderation_project_not_submitted());
+			if (projectVersion !== found.project.version)
+				throw new Refused('version_changed', m.moderation_version_changed());
+		}
 		const snapshot = await trailSnapshot(tx, found.item);
 		await tx.update(trail).set(publication(snapshot)).where(eq(trail.id, found.item.id));
 		if (found.project.published === null)

@@ -10,6 +10,7 @@ import { lineText } from '../text-fields';
 import { projectFor, touchProject } from './access';
 import type { TrailsContext } from './context';
 import { project, projectMedia } from './trails.table';
+import { dropUnusedMedia } from './remove-stop-media';
 import { checkedFile } from './upload-media';
 
 const coverSchema = z.object({
@@ -30,7 +31,7 @@ export async function setProjectCover(
 	const file = checkedFile(context, input.file);
 	if (file.type.kind !== 'photo')
 		throw new InvalidInput([{ path: 'file', message: m.project_cover_not_photo() }]);
-	await storeFile(
+	const replaced = await storeFile(
 		context.media.storage,
 		`projects/${found.project.id}`,
 		file.bytes,
@@ -56,6 +57,9 @@ export async function setProjectCover(
 				if (!created) throw new Error('cover insert returned nothing');
 				await tx.update(project).set({ coverMediaId: created.id }).where(eq(project.id, locked.project.id));
 				await touchProject(tx, locked.project.id);
+				return locked.project.coverMediaId ? dropUnusedMedia(tx, locked.project.coverMediaId) : null;
 			})
 	);
+	// Only once the row is gone for good: a rolled-back change must still find its file.
+	if (replaced) await context.media.storage.remove(replaced);
 }

@@ -35,19 +35,27 @@ export async function removeStopMedia(
 			.returning({ mediaId: trailStopMedia.mediaId });
 		if (removed.length === 0) throw new NotFound(m.media_not_found());
 		await touchTrail(tx, found.trail.id);
-		const [orphan] = await tx
-			.delete(projectMedia)
-			.where(
-				and(
-					eq(projectMedia.id, mediaId),
-					eq(projectMedia.public, false),
-					sql`not exists (select 1 from ${trailStopMedia} where ${trailStopMedia.mediaId} = ${mediaId})`,
-					sql`not exists (select 1 from ${project} where ${project.coverMediaId} = ${mediaId})`
-				)
-			)
-			.returning({ key: projectMedia.key });
-		return orphan?.key ?? null;
+		return dropUnusedMedia(tx, mediaId);
 	});
 	// Only once the row is gone for good: a rolled-back removal must still find its file.
 	if (orphanKey) await context.media.storage.remove(orphanKey);
+}
+
+/**
+ * Deletes a media row nothing uses any more — no stop, not a cover, not in a published version —
+ * and returns its key, for the caller to remove the file after the commit.
+ */
+export async function dropUnusedMedia(db: Database, mediaId: string): Promise<string | null> {
+	const [orphan] = await db
+		.delete(projectMedia)
+		.where(
+			and(
+				eq(projectMedia.id, mediaId),
+				eq(projectMedia.public, false),
+				sql`not exists (select 1 from ${trailStopMedia} where ${trailStopMedia.mediaId} = ${mediaId})`,
+				sql`not exists (select 1 from ${project} where ${project.coverMediaId} = ${mediaId})`
+			)
+		)
+		.returning({ key: projectMedia.key });
+	return orphan?.key ?? null;
 }

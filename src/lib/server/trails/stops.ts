@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Actor } from '../auth/permissions';
 import type { Database } from '../db/client';
@@ -55,13 +55,13 @@ export async function updateStop(
 	});
 }
 
-/** Rewrites the order 1…n; the unique order is checked at commit, so swaps pass. */
+/** Rewrites the order 1…n in one statement; the unique order is checked at commit, so swaps pass. */
 async function renumber(db: Database, orderedIds: string[]) {
-	for (const [index, id] of orderedIds.entries())
-		await db
-			.update(trailStop)
-			.set({ position: index + 1 })
-			.where(eq(trailStop.id, id));
+	if (orderedIds.length === 0) return;
+	await db.execute(sql`
+		update ${trailStop} set position = ordered.position
+		from unnest(${`{${orderedIds.join(',')}}`}::uuid[]) with ordinality as ordered(id, position)
+		where ${trailStop.id} = ordered.id`);
 }
 
 const orderOf = async (db: Database, trailId: string) =>

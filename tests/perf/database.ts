@@ -1,19 +1,18 @@
-// A database of its own for each trails benchmark run, on the Postgres server named by
-// PERF_DATABASE_URL or TEST_DATABASE_URL, migrated with the app's migrations and seeded with the
-// Brest demo like a first start (as the lending benchmark does).
+// A database of its own for each benchmark run (lending, trails), on the Postgres server named by
+// PERF_DATABASE_URL or TEST_DATABASE_URL, migrated and seeded with the Brest demo like a first start.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase } from '../../../src/lib/server/db/client';
-import { migrateDatabase } from '../../../src/lib/server/db/migrate';
-import { seedDemo } from '../../../src/lib/server/db/seed';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { migrateDatabase } from '../../src/lib/server/db/migrate';
+import { seedDemo } from '../../src/lib/server/db/seed';
 
-export type PerfDatabase = { name: string; url: string; fresh: boolean; drop: () => Promise<void> };
+export type PerfDatabase = { name: string; url: string; drop: () => Promise<void> };
 
-function serverUrl(): string {
+export function serverUrl(): string {
 	const url = process.env.PERF_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 	if (!url) {
 		throw new Error(
-			'The trails benchmark needs a PostgreSQL server: set PERF_DATABASE_URL (or TEST_DATABASE_URL), ' +
+			'The benchmarks need a PostgreSQL server: set PERF_DATABASE_URL (or TEST_DATABASE_URL), ' +
 				'e.g. postgres://postgres@127.0.0.1:5432/postgres'
 		);
 	}
@@ -21,9 +20,13 @@ function serverUrl(): string {
 }
 
 /** Creates, migrates and seeds a fresh database; `keep` names an existing one to reuse as it is. */
-export async function perfDatabase(keep?: string): Promise<PerfDatabase> {
+export async function perfDatabase(
+	keep?: string,
+	prefix = 'commons_perf'
+): Promise<PerfDatabase & { fresh: boolean }> {
 	const server = serverUrl();
-	const name = keep ?? `commons_perf_trails_${randomBytes(4).toString('hex')}`;
+	const name = keep ?? `${prefix}_${randomBytes(4).toString('hex')}`;
+	// It goes into SQL as a name, unquoted: only what a name made here can hold.
 	if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a database name: ${name}`);
 	const url = new URL(server);
 	url.pathname = `/${name}`;
