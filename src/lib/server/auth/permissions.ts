@@ -10,6 +10,12 @@ export type Actor = { userId: string; roles: ReadonlySet<Role> };
 /** The actor's place in a group, for group rules; null when they are not a member. */
 export type GroupStanding = { role: 'owner' | 'editor' | 'member' | null };
 
+/**
+ * Why a reviewer may not judge an application: it is their own, it comes from a group they belong
+ * to, or they declared a conflict of interest. Any of them keeps them off scoring and deciding.
+ */
+export type ReviewStanding = { conflicted: boolean };
+
 const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((role) => actor.roles.has(role));
 
 /**
@@ -56,7 +62,17 @@ const rules = {
 	'groups.read-drafts': (actor: Actor, standing: GroupStanding) =>
 		standing.role !== null || hasRole(actor, 'moderator', 'admin'),
 	// Moderators decide what the public sees of the groups' projects and trails.
-	'moderation.review': (actor: Actor) => hasRole(actor, 'moderator', 'admin')
+	'moderation.review': (actor: Actor) => hasRole(actor, 'moderator', 'admin'),
+	// The institutes: admins write institutes' texts, programmes, forms and rubrics; anyone signed in
+	// applies; reviewers read the applications, assign each other, and score and decide those they
+	// have no conflict with; they also record pledges and contributions in the ledger.
+	'institutes.manage': (actor: Actor) => hasRole(actor, 'admin'),
+	'applications.apply': () => true,
+	'applications.review': (actor: Actor) => hasRole(actor, 'reviewer', 'admin'),
+	'applications.assign': (actor: Actor) => hasRole(actor, 'reviewer', 'admin'),
+	'applications.judge': (actor: Actor, standing: ReviewStanding) =>
+		hasRole(actor, 'reviewer', 'admin') && !standing.conflicted,
+	'ledger.record': (actor: Actor) => hasRole(actor, 'reviewer', 'admin')
 } as const;
 
 export type Action = keyof typeof rules;

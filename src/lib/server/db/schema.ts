@@ -11,3 +11,7 @@ export * from '../lending/bookings.table';
 export * from '../lending/inventory.table';
 export * from '../groups/groups.table';
 export * from '../trails/trails.table';
+export * from '../institutes/institutes.table';
+export * from '../institutes/applications.table';
+export * from '../institutes/reviews.table';
+export * from '../institutes/ledger.table';
