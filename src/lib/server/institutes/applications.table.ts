@@ -20,30 +20,12 @@ import { group } from '../groups/groups.table';
 import type { Answers } from '../../institutes/form-fields';
 import type { CommonsRecord } from './commons-record-types';
 import { applicationForm, programme } from './institutes.table';
+import { applicationStatuses } from '../../institutes/transitions';
 
 const when = (name: string) => timestamp(name, { withTimezone: true });
 
-/** After démarches-simplifiées: the correction loop goes changes_requested ⇄ resubmitted. */
-export const applicationStatus = pgEnum('application_status', [
-	'draft',
-	'submitted',
-	'in_review',
-	'changes_requested',
-	'resubmitted',
-	'accepted',
-	'rejected',
-	'withdrawn'
-]);
-export type ApplicationStatus = (typeof applicationStatus.enumValues)[number];
-
-/** Applications that still count as the applicant's one open application to a programme. */
-export const OPEN_STATUSES = [
-	'draft',
-	'submitted',
-	'in_review',
-	'changes_requested',
-	'resubmitted'
-] as const satisfies ApplicationStatus[];
+export const applicationStatus = pgEnum('application_status', applicationStatuses);
+export type { ApplicationStatus } from '../../institutes/transitions';
 
 /**
  * An application to a programme, by a person on their own (groupId null) or on behalf of one of
