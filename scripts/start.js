@@ -20,7 +20,8 @@ const largestUpload = Math.max(
 	...[
 		[process.env.PHOTO_MAX_MB, 15],
 		[process.env.AUDIO_MAX_MB, 40],
-		[process.env.VIDEO_MAX_MB, 200]
+		[process.env.VIDEO_MAX_MB, 200],
+		[process.env.ATTACHMENT_MAX_MB, 10]
 	].map(([value, fallback]) => Number(value || fallback))
 );
 process.env.BODY_SIZE_LIMIT ??= `${largestUpload + 1}M`;

@@ -9,6 +9,7 @@ import { log } from './log';
 import { startJobs, type Jobs } from './jobs/jobs';
 import type { LendingContext } from './lending/context';
 import type { TrailsContext } from './trails/context';
+import type { InstitutesContext } from './institutes/context';
 import { localStorage, type MediaStorage } from './media/storage';
 import { cityClock } from './clock';
 import { lendingJobs, WAITLIST_JOB } from './lending/jobs';
@@ -26,6 +27,8 @@ export type App = {
 	lending: () => LendingContext;
 	/** Addresses, mail, clock and media storage, for groups and trails. */
 	trails: () => TrailsContext;
+	/** Addresses, mail, clock and private attachment storage, for the institutes. */
+	institutes: () => InstitutesContext;
 	stop: () => Promise<void>;
 };
 
@@ -65,6 +68,12 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		now: clock,
 		media: { storage: media, limits: settings.mediaLimits }
 	});
+	const institutes = (): InstitutesContext => ({
+		origin: settings.origin,
+		mailer,
+		now: clock,
+		attachments: { storage: media, maxBytes: settings.attachmentMaxBytes }
+	});
 	const running = await startJobs(database.jobConnection, lendingJobs(database.db, lending), settings, log);
 	queue.jobs = running;
 	current = {
@@ -76,6 +85,7 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		jobs: running,
 		lending,
 		trails,
+		institutes,
 		media,
 		async stop() {
 			stopHousekeeping();

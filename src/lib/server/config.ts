@@ -21,6 +21,7 @@ const environmentSchema = z.object({
 	PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(15),
 	AUDIO_MAX_MB: z.coerce.number().int().min(1).max(500).default(40),
 	VIDEO_MAX_MB: z.coerce.number().int().min(1).max(2000).default(200),
+	ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
 	MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
 	MAP_TILE_ATTRIBUTION: z
 		.string()
@@ -61,6 +62,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env) {
 		mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
 		demoMediaDir: env.DEMO_MEDIA_DIR,
 		photoMaxBytes: env.PHOTO_MAX_MB * 1_000_000,
+		attachmentMaxBytes: env.ATTACHMENT_MAX_MB * 1_000_000,
 		mediaLimits: {
 			photo: env.PHOTO_MAX_MB * 1_000_000,
 			audio: env.AUDIO_MAX_MB * 1_000_000,
