@@ -35,12 +35,12 @@ precacheAndRoute([
 cleanupOutdatedCaches();
 
 // Pages: the network first, so nobody reads stale bookings; what was seen stays readable offline.
-// Never kept: staff pages (the outbox shows live sign-in links), reset links and the API. Offline,
-// they get the offline page like any page not seen yet.
+// Never kept: staff pages (the outbox shows live sign-in links), reset links, the API and the private
+// files attached to applications. Offline, they get the offline page like any page not seen yet.
 // Trails saved for offline (their own `trail-<slug>` caches, never dropped on sign-out or update)
 // answer when this cache has no copy. Network first for them too: online, a walker sees the
 // trail as published now, and a bad connection costs at most the network timeout.
-const NOT_KEPT = ['/admin', '/reset-password', '/api/'];
+const NOT_KEPT = ['/admin', '/reset-password', '/api/', '/applications/attachments/'];
 const isPageVisit = (request: Request, url: URL) =>
 	request.mode === 'navigate' && url.origin === self.location.origin;
 const isKept = (url: URL) => !NOT_KEPT.some((prefix) => url.pathname.startsWith(prefix));
