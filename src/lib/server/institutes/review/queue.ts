@@ -1,0 +1,98 @@
+import { and, asc, eq, inArray, isNotNull, isNull, ne, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { applicationStatuses } from '../../../institutes/transitions';
+import { user } from '../../auth/auth.table';
+import { authorize, type Actor } from '../../auth/permissions';
+import type { Database } from '../../db/client';
+import { group } from '../../groups/groups.table';
+import { application } from '../applications.table';
+import { programme, rubricCriterion } from '../institutes.table';
+import { reviewAssignment, reviewScore } from '../reviews.table';
+import { summarizeScores } from './scoring';
+
+export const queueStatuses = applicationStatuses.filter((status) => status !== 'draft');
+
+// A filter that makes no sense is no filter: the queue never answers a typo with an error.
+const filtersSchema = z.object({
+	programme: z
+		.string()
+		.regex(/^[a-z0-9-]{1,80}$/)
+		.optional()
+		.catch(undefined),
+	status: z.enum(queueStatuses).optional().catch(undefined),
+	mine: z.literal('1').optional().catch(undefined)
+});
+
+/** Submitted applications (never drafts) for reviewers, oldest first, with who reads them and the average. */
+export async function listApplicationQueue(db: Database, actor: Actor | null, input: Record<string, string>) {
+	authorize(actor, 'applications.review');
+	const filters = filtersSchema.parse(input);
+	const conditions: SQL[] = [ne(application.status, 'draft'), isNotNull(application.submittedAt)];
+	if (filters.programme) conditions.push(eq(programme.slug, filters.programme));
+	if (filters.status) conditions.push(eq(application.status, filters.status));
+	if (filters.mine)
+		conditions.push(
+			inArray(
+				application.id,
+				db
+					.select({ id: reviewAssignment.applicationId })
+					.from(reviewAssignment)
+					.where(
+						and(eq(reviewAssignment.reviewerId, actor.userId), isNull(reviewAssignment.conflictDeclaredAt))
+					)
+			)
+		);
+	const rows = await db
+		.select({
+			id: application.id,
+			title: application.title,
+			status: application.status,
+			submittedAt: application.submittedAt,
+			expectedDecisionAt: application.expectedDecisionAt,
+			programme: { slug: programme.slug, title: programme.title },
+			groupName: group.name,
+			personName: user.name
+		})
+		.from(application)
+		.innerJoin(programme, eq(programme.id, application.programmeId))
+		.leftJoin(group, eq(group.id, application.groupId))
+		.leftJoin(user, eq(user.id, application.userId))
+		.where(and(...conditions))
+		.orderBy(asc(application.submittedAt))
+		.limit(300);
+	const ids = rows.map((row) => row.id);
+	const [assigned, scores, programmes] = await Promise.all([
+		ids.length === 0
+			? []
+			: db
+					.select({ applicationId: reviewAssignment.applicationId, name: user.name })
+					.from(reviewAssignment)
+					.innerJoin(user, eq(user.id, reviewAssignment.reviewerId))
+					.where(
+						and(inArray(reviewAssignment.applicationId, ids), isNull(reviewAssignment.conflictDeclaredAt))
+					)
+					.orderBy(asc(user.name)),
+		ids.length === 0
+			? []
+			: db
+					.select({
+						applicationId: reviewScore.applicationId,
+						reviewerId: reviewScore.reviewerId,
+						score: reviewScore.score,
+						weight: rubricCriterion.weight
+					})
+					.from(reviewScore)
+					.innerJoin(rubricCriterion, eq(rubricCriterion.id, reviewScore.criterionId))
+					.where(inArray(reviewScore.applicationId, ids)),
+		db.select({ slug: programme.slug, title: programme.title }).from(programme).orderBy(asc(programme.slug))
+	]);
+	return {
+		filters,
+		programmes,
+		applications: rows.map((row) => ({
+			...row,
+			reviewers: assigned.filter((entry) => entry.applicationId === row.id).map((entry) => entry.name),
+			average: summarizeScores(scores.filter((entry) => entry.applicationId === row.id)).overall
+		}))
+	};
+}
