@@ -5,6 +5,7 @@ import { expect, expectAccessible, test, type SignedInState } from './fixtures';
 import { DESK_DAY } from './desk-clock';
 import { addDays } from '../../src/lib/time/zoned';
 import { newPerson } from './helpers';
+import { demoInstitutes } from '../../src/lib/server/db/seed/institutes';
 
 // Every /admin page and action, tried by everyone: signed out, a resident, a moderator, a reviewer,
 // desk staff and an admin. Each must get exactly what its role gives, and nothing else.
@@ -18,6 +19,14 @@ const DESK: Allowed = ['desk', 'admin'];
 const ADMIN: Allowed = ['admin'];
 // The demo's desk account is also a moderator (PRODUCT.md), so it is let in here too.
 const MODERATION: Allowed = ['moderator', 'desk', 'admin'];
+// The ledger is the reviewers' and admins' (ledger.record); the demo's desk account is also a reviewer.
+const LEDGER: Allowed = ['reviewer', 'desk', 'admin'];
+
+// Applications are the reviewers' and admins' (applications.review); the demo's desk account is also a reviewer.
+const REVIEW: Allowed = ['reviewer', 'desk', 'admin'];
+// No application has this id: those allowed are told so, the others are refused before the question arises.
+const NO_APPLICATION = '/admin/applications/00000000-0000-4000-8000-000000000000';
+const SOMEONE = { reviewerId: '00000000-0000-4000-8000-000000000000' };
 
 const ADMIN_ROUTES = 'src/routes/admin';
 const WAITING_TRAIL = '/admin/moderation/trails/lavoirs-de-recouvrance';
@@ -38,6 +47,30 @@ const SAINT_MARTIN = {
 		])
 	)
 };
+
+const PROGRAMME = {
+	institute: 'benefit-sharing',
+	kind: 'prize',
+	titleFr: 'Prix de la matrice',
+	summaryFr: 'Un programme créé par le test des permissions.',
+	eligibilityFr: 'Personne.',
+	opensAt: '2027-01-01T09:00',
+	budget: '1000',
+	maxAmount: '500'
+};
+const QUESTION = {
+	op: 'save',
+	'q.0.key': 'description',
+	'q.0.kind': 'long_text',
+	'q.0.labelFr': 'Description'
+};
+// The commons institute's own texts: saving them changes nothing the other journeys read.
+const COMMONS = (({ name, mission }) => ({
+	nameFr: name.fr,
+	nameEn: name.en ?? '',
+	missionFr: mission.fr,
+	missionEn: mission.en ?? ''
+}))(demoInstitutes[0] ?? { name: { fr: '', en: '' }, mission: { fr: '', en: '' } });
 
 const KIT = {
 	slug: 'kit-matrice',
@@ -176,6 +209,16 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		['/admin/people', '/admin/people', ADMIN],
 		['/admin/outbox', '/admin/outbox', ADMIN],
 		['/admin/moderation', '/admin/moderation', MODERATION],
+		['/admin/applications', '/admin/applications?status=submitted&mine=1', REVIEW],
+		['/admin/applications/[id]', NO_APPLICATION, REVIEW, 404],
+		['/admin/pledges', '/admin/pledges', LEDGER],
+		['/admin/ledger', '/admin/ledger', LEDGER],
+		['/admin/programmes', '/admin/programmes', ADMIN],
+		['/admin/programmes/new', '/admin/programmes/new', ADMIN],
+		['/admin/programmes/[slug]', '/admin/programmes/commons-prize-2027', ADMIN],
+		['/admin/programmes/[slug]/form', '/admin/programmes/commons-prize-2027/form', ADMIN],
+		['/admin/programmes/[slug]/rubric', '/admin/programmes/commons-prize-2027/rubric', ADMIN],
+		['/admin/institutes/[slug]', '/admin/institutes/commons', ADMIN],
 		[
 			'/admin/moderation/[kind=moderated]/[slug]',
 			'/admin/moderation/trails/lavoirs-de-recouvrance',
@@ -234,6 +277,52 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		['/admin/desk/training?/record', { email: 'yann@example.org', module: 'camera-basics' }, DESK],
 		['/admin/people?/grant', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
 		['/admin/people?/revoke', { userId: '00000000-0000-4000-8000-000000000000', role: 'desk' }, ADMIN],
+		[`${NO_APPLICATION}?/assign`, SOMEONE, REVIEW],
+		[`${NO_APPLICATION}?/unassign`, SOMEONE, REVIEW],
+		[`${NO_APPLICATION}?/conflict`, { note: 'Un voisin.' }, REVIEW],
+		[`${NO_APPLICATION}?/start`, {}, REVIEW],
+		[`${NO_APPLICATION}?/changes`, { message: 'Un devis.' }, REVIEW],
+		[`${NO_APPLICATION}?/accept`, { letter: 'Oui.', amount: '10' }, REVIEW],
+		[`${NO_APPLICATION}?/reject`, { letter: 'Non.' }, REVIEW],
+		[`${NO_APPLICATION}?/score`, {}, REVIEW],
+		[`${NO_APPLICATION}?/note`, { text: 'À relire.' }, REVIEW],
+		[`${NO_APPLICATION}?/milestone`, { title: 'Tournage' }, REVIEW],
+		[`${NO_APPLICATION}?/milestoneDone`, { milestoneId: SOMEONE.reviewerId }, REVIEW],
+		['/admin/programmes/new?/create', { ...PROGRAMME, slug: 'matrix-programme' }, ADMIN],
+		['/admin/programmes/matrix-programme?/update', { ...PROGRAMME, decisionDays: '20' }, ADMIN],
+		['/admin/programmes/matrix-programme/form?/save', QUESTION, ADMIN],
+		[
+			'/admin/programmes/matrix-programme/rubric?/save',
+			{ 'c.0.labelFr': 'Clarté', 'c.0.weight': '2' },
+			ADMIN
+		],
+		['/admin/programmes/matrix-programme?/publish', {}, ADMIN],
+		['/admin/programmes/matrix-programme?/unpublish', {}, ADMIN],
+		['/admin/institutes/commons?/update', COMMONS, ADMIN],
+		[
+			'/admin/pledges?/pledge',
+			{
+				programme: 'benefit-sharing-pledges',
+				group: 'penn-ar-bed-logiciels-libres',
+				kind: 'yearly_amount',
+				yearlyAmount: '1200',
+				commons: 'La matrice des permissions',
+				startsOn: '2027-01-01'
+			},
+			LEDGER
+		],
+		// No such pledge, no such entry: those allowed to ask are told so, and nothing is written.
+		[
+			'/admin/pledges?/contribute',
+			{
+				pledge: '00000000-0000-4000-8000-000000000000',
+				amount: '10',
+				receivedOn: '2026-01-01',
+				memo: 'Matrice'
+			},
+			LEDGER
+		],
+		['/admin/ledger?/reverse', { seq: '999999', reason: 'Matrice des permissions' }, LEDGER],
 		// The demo's trail waiting for moderation: published, then nothing left to ask changes for,
 		// then taken off the public side again.
 		[`${WAITING_TRAIL}?/publish`, { version: '1' }, MODERATION],
@@ -248,6 +337,8 @@ test('the staff area answers each role exactly as its permissions say', async ({
 					.replace('/models/matrix-model?', '/models/[slug]?')
 					.replace('/sites/saint-martin?', '/sites/[slug]?')
 					.replace('/kits/kit-matrice?', '/kits/[slug]?')
+					.replace('/programmes/matrix-programme', '/programmes/[slug]')
+					.replace('/institutes/commons?', '/institutes/[slug]?')
 					.replace(`${WAITING_TRAIL}?`, '/admin/moderation/[kind=moderated]/[slug]?')
 			)
 		),
@@ -318,6 +409,56 @@ test('the staff area answers each role exactly as its permissions say', async ({
 		'admin record 200',
 		'admin grant 404',
 		'admin revoke 404',
+		// No such application: not found, for the reviewers and admins allowed to ask.
+		'reviewer assign 404',
+		'desk assign 404',
+		'admin assign 404',
+		'reviewer unassign 404',
+		'desk unassign 404',
+		'admin unassign 404',
+		'reviewer conflict 404',
+		'desk conflict 404',
+		'admin conflict 404',
+		'reviewer start 404',
+		'desk start 404',
+		'admin start 404',
+		'reviewer changes 404',
+		'desk changes 404',
+		'admin changes 404',
+		'reviewer accept 404',
+		'desk accept 404',
+		'admin accept 404',
+		'reviewer reject 404',
+		'desk reject 404',
+		'admin reject 404',
+		'reviewer score 404',
+		'desk score 404',
+		'admin score 404',
+		'reviewer note 404',
+		'desk note 404',
+		'admin note 404',
+		'reviewer milestone 404',
+		'desk milestone 404',
+		'admin milestone 404',
+		'reviewer milestoneDone 404',
+		'desk milestoneDone 404',
+		'admin milestoneDone 404',
+		'admin create 303',
+		'admin update 200',
+		'admin save 200',
+		'admin save 200',
+		'admin publish 200',
+		'admin unpublish 200',
+		'admin update 200',
+		'reviewer pledge 200',
+		'desk pledge 200',
+		'admin pledge 200',
+		'reviewer contribute 404',
+		'desk contribute 404',
+		'admin contribute 404',
+		'reviewer reverse 404',
+		'desk reverse 404',
+		'admin reverse 404',
 		'moderator publish 200',
 		'desk publish 409',
 		'admin publish 409',

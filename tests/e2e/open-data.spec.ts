@@ -63,7 +63,14 @@ test('/open-data explains the API in French, and its examples work as written', 
 		'href',
 		'/api/openapi.json'
 	);
-	await expect(page.getByRole('heading', { level: 2, name: 'En préparation' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Registre en JSON' })).toHaveAttribute(
+		'href',
+		'/api/register.json'
+	);
+	await expect(page.getByRole('link', { name: 'Registre en CSV' })).toHaveAttribute(
+		'href',
+		'/api/register.csv'
+	);
 	await expect(page.getByRole('heading', { level: 3, name: 'Les codes d’erreur de l’API' })).toBeVisible();
 	await expect(page.getByRole('term')).toContainText([
 		'401 not_signed_in',

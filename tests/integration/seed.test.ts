@@ -5,6 +5,10 @@ import { verifyPassword } from 'better-auth/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	account,
+	application,
+	applicationForm,
+	ledgerEntry,
+	pledge,
 	equipmentModel,
 	equipmentUnit,
 	kit,
@@ -19,7 +23,14 @@ import {
 } from '../../src/lib/server/db/schema';
 import { isEmpty, seedDemo } from '../../src/lib/server/db/seed';
 import { demoModels } from '../../src/lib/server/db/seed/equipment';
+import { demoProgrammes } from '../../src/lib/server/db/seed/institutes';
+import { formFields } from '../../src/lib/institutes/form-fields';
+import {
+	getProgrammePage,
+	listInstitutes
+} from '../../src/lib/server/institutes/programmes/public-programmes';
 import { allPublishedTrails } from '../../src/lib/server/trails/public-trails';
+import { verifyStoredLedger } from '../../src/lib/server/institutes/ledger/read-ledger';
 import { backends, type TestDatabase } from './database';
 
 for (const backend of backends()) {
@@ -201,11 +212,90 @@ for (const backend of backends()) {
 			]);
 		});
 
+		it('has the three institutes and their seven programmes, open, with a form and a rubric each', async () => {
+			const institutes = await listInstitutes(database.db, new Date());
+			expect(institutes.map((found) => [found.slug, Boolean(found.name.en && found.mission.en)])).toEqual([
+				['commons', true],
+				['open-business', true],
+				['benefit-sharing', true]
+			]);
+			const open = institutes.map((found) => [
+				found.slug,
+				found.programmes.open.map((item) => `${item.slug}:${item.kind}`).sort(),
+				found.programmes.upcoming.length + found.programmes.past.length
+			]);
+			expect(open).toEqual([
+				['commons', ['infrastructure-of-cooperation-2027:support', 'legal-help:support'], 0],
+				['open-business', ['open-business-incubation-2027:incubation'], 0],
+				[
+					'benefit-sharing',
+					[
+						'benefit-sharing-pledges:pledge',
+						'commons-prize-2027:prize',
+						'oral-histories-recouvrance:bounty',
+						'patronage:patronage'
+					],
+					0
+				]
+			]);
+			const prize = await getProgrammePage(database.db, null, 'commons-prize-2027', new Date());
+			expect(prize.programme).toMatchObject({ budgetCents: 500_000, maxAmountCents: 100_000 });
+			const bounty = await getProgrammePage(database.db, null, 'oral-histories-recouvrance', new Date());
+			expect(bounty.programme.maxAmountCents).toBe(50_000);
+			for (const { slug } of demoProgrammes) {
+				const page = await getProgrammePage(database.db, null, slug, new Date());
+				expect(page.programme.decisionDays).toBeGreaterThan(0);
+				expect(formFields.safeParse(page.questions).success).toBe(true);
+				expect(page.questions.every((question) => question.label.en.length > 0)).toBe(true);
+				expect(page.criteria.length).toBeGreaterThanOrEqual(2);
+				expect(page.criteria.length).toBeLessThanOrEqual(4);
+				expect(page.programme.title.en).toBeTruthy();
+			}
+		});
+
+		it('has one application in each state, the prize in the ledger and a pledge with two contributions', async () => {
+			const { db } = database;
+			const states = await db
+				.select({ status: application.status, awarded: application.awardedCents })
+				.from(application)
+				.orderBy(asc(application.status));
+			expect(states.map((row) => row.status).sort()).toEqual(
+				[
+					'accepted',
+					'changes_requested',
+					'draft',
+					'in_review',
+					'rejected',
+					'resubmitted',
+					'submitted',
+					'withdrawn'
+				].sort()
+			);
+			expect(states.find((row) => row.status === 'accepted')?.awarded).toBe(100_000);
+			const entries = await db
+				.select({ kind: ledgerEntry.kind, cents: ledgerEntry.amountCents, party: ledgerEntry.party })
+				.from(ledgerEntry)
+				.orderBy(asc(ledgerEntry.seq));
+			expect(entries).toEqual([
+				{ kind: 'contribution', cents: 120_000, party: 'Penn ar Bed Logiciels Libres' },
+				{ kind: 'contribution', cents: 80_000, party: 'Penn ar Bed Logiciels Libres' },
+				{ kind: 'award', cents: 100_000, party: 'Recouvrance Sonore' }
+			]);
+			expect(await db.select({ n: count() }).from(pledge)).toEqual([{ n: 1 }]);
+			expect(await verifyStoredLedger(db)).toMatchObject({ ok: true, entries: 3 });
+		});
+
 		it('adds nothing when run again', async () => {
 			const { db } = database;
 			const before = await db.select({ n: count() }).from(equipmentUnit);
+			const formsBefore = await db.select({ n: count() }).from(applicationForm);
+			const applicationsBefore = await db.select({ n: count() }).from(application);
+			const ledgerBefore = await db.select({ n: count() }).from(ledgerEntry);
 			await seedDemo(db);
+			expect(await db.select({ n: count() }).from(application)).toEqual(applicationsBefore);
+			expect(await db.select({ n: count() }).from(ledgerEntry)).toEqual(ledgerBefore);
 			const after = await db.select({ n: count() }).from(equipmentUnit);
+			expect(await db.select({ n: count() }).from(applicationForm)).toEqual(formsBefore);
 			const people = await db.select({ n: count() }).from(user);
 			expect(after).toEqual(before);
 			expect(people[0]?.n).toBe(5);

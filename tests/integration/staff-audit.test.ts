@@ -31,7 +31,9 @@ import {
 } from '../../src/lib/server/trails/moderation';
 import { submitProject, submitTrail } from '../../src/lib/server/trails/submit';
 import { backends, type TestDatabase } from './database';
+import { programmeAuditActions, programmeMutations } from './institutes-audit';
 import { lendingContext, paris } from './lending';
+import { reviewAuditActions, reviewMutations, reviewReads } from './review-audit';
 import { createPerson } from './people';
 import { groupWithMembers, trailWithStops, trailsContext, withProjectVersion } from './trails';
 
@@ -50,7 +52,10 @@ const STAFF_ACTIONS = [
 	'inventory.manage',
 	'reports.read',
 	'training.record',
-	'moderation.review'
+	'moderation.review',
+	'institutes.manage',
+	'applications.review',
+	'applications.assign'
 ];
 
 /** Staff use cases that only read: nothing to audit. */
@@ -79,7 +84,16 @@ const READS = [
 	'labelSheet',
 	'listModerationQueue',
 	'getTrailReview',
-	'getProjectReview'
+	'getProjectReview',
+	'listProgrammesForAdmin',
+	'programmeChoices',
+	'getProgrammeForEdit',
+	'getInstituteForEdit',
+	'getFormBuilder',
+	'editFormDraft',
+	'getRubric',
+	'editRubricDraft',
+	...reviewReads
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -341,7 +355,15 @@ for (const backend of backends()) {
 				const person = await createPerson(database.db, { roles: ['reviewer'] });
 				await revokeRole(database.db, admin.actor, { userId: person.id, role: 'reviewer' });
 				return { actorId: admin.id };
-			}
+			},
+			...programmeMutations(
+				() => database.db,
+				() => admin
+			),
+			...reviewMutations(
+				() => database.db,
+				() => admin
+			)
 		};
 
 		it('knows every staff use case, and whether it reads or changes', () => {
@@ -374,7 +396,9 @@ for (const backend of backends()) {
 			publishTrail: 'trail.published',
 			publishProject: 'project.published',
 			requestChanges: 'trail.changes_requested',
-			unpublish: 'trail.unpublished'
+			unpublish: 'trail.unpublished',
+			...programmeAuditActions,
+			...reviewAuditActions
 		};
 
 		it('names the audit action of every change', () => {

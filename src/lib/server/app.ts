@@ -13,6 +13,7 @@ import type { InstitutesContext } from './institutes/context';
 import { localStorage, type MediaStorage } from './media/storage';
 import { cityClock } from './clock';
 import { lendingJobs, WAITLIST_JOB } from './lending/jobs';
+import { reviewJobs } from './institutes/review/jobs';
 import { createMailer, type Mailer } from './mail/mailer';
 
 export type App = {
@@ -74,7 +75,12 @@ export async function startApp(cookiePlugin?: BetterAuthPlugin): Promise<App> {
 		now: clock,
 		attachments: { storage: media, maxBytes: settings.attachmentMaxBytes }
 	});
-	const running = await startJobs(database.jobConnection, lendingJobs(database.db, lending), settings, log);
+	const running = await startJobs(
+		database.jobConnection,
+		[...lendingJobs(database.db, lending), ...reviewJobs(database.db, institutes)],
+		settings,
+		log
+	);
 	queue.jobs = running;
 	current = {
 		settings,

@@ -11,6 +11,10 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			reports: can(locals.actor, 'reports.read'),
 			inventory: can(locals.actor, 'inventory.manage'),
 			moderation: can(locals.actor, 'moderation.review'),
+			applications: can(locals.actor, 'applications.review'),
+			institutes: can(locals.actor, 'institutes.manage'),
+			pledges: can(locals.actor, 'ledger.record'),
+			ledger: can(locals.actor, 'ledger.record'),
 			audit: can(locals.actor, 'audit.read'),
 			people: can(locals.actor, 'people.list'),
 			outbox: can(locals.actor, 'outbox.read')

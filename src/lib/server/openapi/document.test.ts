@@ -57,6 +57,8 @@ describe('/api/openapi.json', () => {
 				'GET /api/trails.geojson',
 				'GET /api/trails/{slug}.geojson',
 				'GET /api/trails/{slug}.gpx',
+				'GET /api/register.json',
+				'GET /api/register.csv',
 				'POST /api/auth/sign-in/email'
 			].sort()
 		);

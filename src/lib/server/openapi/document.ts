@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signInSchema } from '../accounts/schemas';
 import { COOKIE_PREFIX } from '../auth/better-auth';
 import { authLimits } from '../auth/limits';
+import { registerApi } from '../institutes/register/openapi';
 import { lendingApi } from '../lending/openapi';
 import { trailsApi } from '../trails/openapi';
 import {
@@ -115,7 +116,7 @@ function portalApi(sessionCookie: string): ApiSection {
 /** The OpenAPI 3.1 description of the API that exists today, served at /api/openapi.json. */
 export function openApiDocument(settings: { origin: string; cityName: string }): Json {
 	const sessionCookie = `${settings.origin.startsWith('https:') ? '__Secure-' : ''}${COOKIE_PREFIX}.session_token`;
-	const sections = [portalApi(sessionCookie), lendingApi(), trailsApi()];
+	const sections = [portalApi(sessionCookie), lendingApi(), trailsApi(), registerApi()];
 	return {
 		openapi: '3.1.1',
 		info: {
@@ -131,6 +132,10 @@ export function openApiDocument(settings: { origin: string; cityName: string }):
 			{ name: 'lending', description: 'Catalogue and availability (public)' },
 			{ name: 'bookings', description: "A signed-in resident's bookings" },
 			{ name: 'trails', description: 'Published commons trails (open data, public)' },
+			{
+				name: 'register',
+				description: "The institutes' public register and hash-chained ledger (open data, public)"
+			},
 			{ name: 'accounts', description: 'Sessions (better-auth)' },
 			{ name: 'service', description: 'Operations' }
 		],

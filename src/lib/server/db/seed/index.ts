@@ -20,6 +20,8 @@ import { demoModules } from './modules';
 import { DEMO_PASSWORD, demoPeople } from './people';
 import { demoClosures, demoSites } from './sites';
 import { seedTrails, type DemoMedia } from './trails';
+import { seedInstitutes } from './institutes';
+import { seedApplications } from './applications';
 
 /** True when nobody has an account yet: the first start of a new portal. */
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -38,6 +40,8 @@ export async function seedDemo(db: Database, media?: DemoMedia): Promise<void> {
 		const sites = await seedSites(tx);
 		await seedEquipment(tx, sites, modules);
 		await seedTrails(tx, media);
+		await seedInstitutes(tx);
+		await seedApplications(tx);
 	});
 }
 
