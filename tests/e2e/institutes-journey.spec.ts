@@ -98,7 +98,11 @@ test('a resident applies offline and online, corrects on request, and wins 1,000
 	await accept.getByLabel('Lettre de décision').fill('Le jury vous attribue le prix des communs.');
 	await accept.getByLabel(/^Montant accordé/).fill('1000');
 	await accept.getByRole('button', { name: 'Accepter' }).click();
-	await expect(second.getByText('Retenue').first()).toBeVisible();
+	await expect(
+		second
+			.getByRole('status')
+			.filter({ hasText: 'Candidature acceptée ; la personne qui candidate est prévenue.' })
+	).toBeVisible();
 	await expectAccessible(second);
 
 	await page.reload();
@@ -110,8 +114,11 @@ test('a resident applies offline and online, corrects on request, and wins 1,000
 	const visitor = await openPage();
 	await visitor.goto('/register');
 	await expectAccessible(visitor);
-	const award = visitor.getByRole('listitem').filter({ hasText: TITLE }).first();
-	await expect(award).toContainText(/1\s000,00\s€|1\s000\s€/);
+	const award = visitor
+		.getByRole('region', { name: 'Prix' })
+		.getByRole('article')
+		.filter({ has: visitor.getByRole('heading', { name: TITLE }) });
+	await expect(award.getByText(/^Montant accordé : 1\s000\s€$/)).toBeVisible();
 	await expect(visitor.getByText(/^Chaîne vérifiée : \d+ écritures$/)).toBeVisible();
 	const register = (await (await visitor.request.get('/api/register.json')).json()) as {
 		ledger: { entries: PublicLedgerEntry[]; verified: boolean; head: string };
