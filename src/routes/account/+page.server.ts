@@ -57,7 +57,13 @@ export const actions: Actions = {
 	delete: async ({ request, locals, cookies }) => {
 		const fields = await readForm(request);
 		try {
-			await deleteAccount(app().db, locals.actor, fields);
+			await deleteAccount(
+				app().db,
+				locals.actor,
+				fields,
+				app().institutes().attachments.storage,
+				app().institutes().now()
+			);
 		} catch (problem) {
 			return formFailure(problem, { confirmEmail: fields.confirmEmail ?? '', form: 'delete' });
 		}
