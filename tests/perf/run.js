@@ -9,7 +9,16 @@ import { gzipSync } from 'node:zlib';
 import { buildIfStale } from '../../scripts/build-if-stale.js';
 
 const budgets = JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8'));
-const PAGES = ['/', '/equipment', '/trails', '/institutes', '/login', '/signup'];
+const PAGES = [
+	'/',
+	'/equipment',
+	'/trails',
+	'/institutes',
+	'/programmes/commons-prize-2027',
+	'/register',
+	'/login',
+	'/signup'
+];
 const PORT = Number(process.env.PERF_PORT ?? 4180);
 const origin = `http://127.0.0.1:${PORT}`;
 
