@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import type { BrowserContextOptions, Page } from '@playwright/test';
+import { expect, expectAccessible, test, type SignedInState } from './fixtures';
 
 // A group applies; a reviewer takes it up, assigns, scores and asks for changes; a reviewer who is
 // a member of the applicant group reads it but can neither score nor decide, even by a forged post.
@@ -23,12 +23,13 @@ async function applyAsRecouvranceSonore(camille: Page): Promise<string> {
 	return new URL(camille.url()).pathname.split('/').at(-1) ?? '';
 }
 
-async function grantReviewerRole(admin: Page, email: string) {
+/** Grants or takes back a role through the admin's own people page. */
+async function setRole(admin: Page, email: string, role: string, change: 'grant' | 'revoke') {
 	await admin.goto(`/admin/people?q=${encodeURIComponent(email)}`);
 	await expectAccessible(admin);
 	const userId = await admin.locator('input[name="userId"]').first().getAttribute('value');
-	const response = await admin.request.post('/admin/people?/grant', {
-		form: { userId: userId ?? '', role: 'reviewer' },
+	const response = await admin.request.post(`/admin/people?/${change}`, {
+		form: { userId: userId ?? '', role },
 		headers: { origin: new URL(admin.url()).origin, accept: 'text/html' }
 	});
 	expect(response.status()).toBe(200);
@@ -44,8 +45,22 @@ test('a reviewer assigns, scores and asks for changes; a reviewer from the appli
 
 	// Yann is an editor of Recouvrance Sonore; the admin makes him a reviewer.
 	const admin = await openPage({ storageState: await sessionOf('admin@example.org') });
-	await grantReviewerRole(admin, 'yann@example.org');
+	await setRole(admin, 'yann@example.org', 'reviewer', 'grant');
+	// Other journeys meet Yann as a plain resident: the role goes back however this one ends.
+	try {
+		await reviewAndRefuseYann(page, id, sessionOf, openPage, admin);
+	} finally {
+		await setRole(admin, 'yann@example.org', 'reviewer', 'revoke');
+	}
+});
 
+async function reviewAndRefuseYann(
+	page: Page,
+	id: string,
+	sessionOf: (email: string) => Promise<SignedInState>,
+	openPage: (options?: BrowserContextOptions) => Promise<Page>,
+	admin: Page
+) {
 	await page.context().addCookies((await sessionOf('desk@example.org')).cookies);
 	await page.goto('/admin');
 	await expectAccessible(page);
@@ -128,4 +143,4 @@ test('a reviewer assigns, scores and asks for changes; a reviewer from the appli
 			)
 			.first()
 	).toBeVisible();
-});
+}

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationAttachment } from '../../src/lib/server/db/schema';
+import { application, applicationAttachment } from '../../src/lib/server/db/schema';
 import { InvalidInput, NotFound, NotSignedIn } from '../../src/lib/server/errors';
 import {
 	attachFile,
@@ -19,6 +19,7 @@ import {
 	completeValues,
 	ELF,
 	institutesContext,
+	NOW,
 	openProgramme,
 	PDF
 } from './applications-fixtures';
@@ -64,6 +65,11 @@ for (const backend of backends()) {
 			// The same words again are not a new revision: a second device stays in step.
 			expect(
 				(await save(applicant.actor, id, { revision: 2, title: 'Mémoires du port', values: completeValues }))
+					.revision
+			).toBe(2);
+			// Words already saved, sent again from the copy before (a lost answer): no conflict.
+			expect(
+				(await save(applicant.actor, id, { revision: 1, title: 'Mémoires du port', values: completeValues }))
 					.revision
 			).toBe(2);
 			const stale = await refusal(
@@ -143,8 +149,20 @@ for (const backend of backends()) {
 				NotFound
 			);
 			expect(await refusal(readAttachment(database.db, context, null, kept))).toBeInstanceOf(NotSignedIn);
+			// Reviewers never read a draft; once it is sent to them, they do.
 			const reviewer = await createPerson(database.db, { roles: ['reviewer'] });
+			expect(await refusal(readAttachment(database.db, context, reviewer.actor, kept))).toBeInstanceOf(
+				NotFound
+			);
+			await database.db
+				.update(application)
+				.set({ status: 'submitted', submittedAt: NOW })
+				.where(eq(application.id, id));
 			expect((await readAttachment(database.db, context, reviewer.actor, kept)).bytes).toEqual(PDF);
+			await database.db
+				.update(application)
+				.set({ status: 'draft', submittedAt: null })
+				.where(eq(application.id, id));
 
 			const tooLarge = new Uint8Array(2_001);
 			tooLarge.set(PDF);

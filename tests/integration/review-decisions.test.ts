@@ -97,7 +97,7 @@ for (const backend of backends()) {
 			expect(added.map((entry) => [entry.kind, entry.amountCents, entry.party, entry.applicationId])).toEqual(
 				[
 					['award', 250_000, 'Radio Recouvrance', byGroup.id],
-					['award', 1_000, 'Anne Kervella', named.id],
+					['award', 1_000, 'Une personne', named.id],
 					['award', 1_050, 'Une personne', anonymous.id]
 				]
 			);

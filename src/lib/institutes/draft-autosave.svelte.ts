@@ -85,6 +85,12 @@ export class DraftAutosave {
 		return this.#sending;
 	}
 
+	/** Sends what is waiting and resolves once no save is on its way, follow-up saves included. */
+	async settle(): Promise<void> {
+		await this.sync();
+		while (this.#sending) await this.#sending;
+	}
+
 	/** Keeps this device's words over the newer copy: they are sent on top of it. */
 	keepMine() {
 		const local = readLocalDraft(this.id);

@@ -81,7 +81,9 @@ export const ledgerEntry = pgTable(
 		// Who received or gave, as named at the time: the register must not change if a group renames.
 		party: text('party').notNull(),
 		memo: text('memo').notNull(),
-		recordedBy: uuid('recorded_by').references(() => user.id, { onDelete: 'restrict' }),
+		// No foreign key: the id is part of the hash, and a staff member who leaves may close their
+		// account without the ledger changing (the audit log says who they were).
+		recordedBy: uuid('recorded_by'),
 		prevHash: text('prev_hash').notNull(),
 		hash: text('hash').notNull()
 	},

@@ -9,6 +9,7 @@ import { isMediaKey } from '../../media/storage';
 import { storeFile } from '../../media/stored-photo';
 import { application, applicationAttachment } from '../applications.table';
 import type { InstitutesContext } from '../context';
+import { reviewedApplication } from '../review/reviewed-application';
 import { applicationFor, isEditable } from './access';
 import { documentTypeOf } from './document-type';
 
@@ -148,7 +149,11 @@ export async function readAttachment(
 		.from(applicationAttachment)
 		.where(eq(applicationAttachment.id, attachmentId));
 	if (!row) throw new NotFound(m.application_attachment_not_found());
-	if (!can(actor, 'applications.review')) await applicationFor(db, actor, row.attachment.applicationId);
+	const applicationId = row.attachment.applicationId;
+	// Reviewers read what was sent to them, never a draft; applicants read their own.
+	if (can(actor, 'applications.review'))
+		await reviewedApplication(db, applicationId).catch(() => applicationFor(db, actor, applicationId));
+	else await applicationFor(db, actor, applicationId);
 	const bytes = isMediaKey(row.attachment.key)
 		? await context.attachments.storage.get(row.attachment.key)
 		: null;

@@ -53,7 +53,8 @@ const sameList = (left: string[], right: string[]) =>
 /**
  * Keeps the title, typed answers and publication consent of a draft (or of one sent back for
  * changes). The device says which revision it last saw; if the server holds a newer one (written
- * from another device), nothing is overwritten and the newer copy comes back with the refusal.
+ * from another device) and the words differ, nothing is overwritten and the newer copy comes
+ * back with the refusal.
  */
 export async function saveDraft(
 	db: Database,
@@ -69,12 +70,6 @@ export async function saveDraft(
 		const current = found.application;
 		if (!isEditable(current.status)) throw new Refused('not_editable', m.application_not_editable());
 		const fields = found.form.fields;
-		if (current.revision !== request.revision)
-			throw new StaleDraft({
-				revision: current.revision,
-				title: current.title,
-				values: valuesOfAnswers(fields, current.answers, locale)
-			});
 		const answers = answersOf(fields, request.values, filesOf(fields, current.answers));
 		const publishable = new Set(fields.filter((field) => field.publishable).map((field) => field.key));
 		const publishedFields = [...new Set(request.publishFields)].filter((key) => publishable.has(key));
@@ -84,7 +79,15 @@ export async function saveDraft(
 			sameAnswers(current.answers, answers) &&
 			sameList(current.publishedFields, publishedFields) &&
 			current.publishName === publishName;
+		// The same words sent twice (a save whose answer was lost, or sent again before submitting)
+		// are no conflict, whatever revision the device last saw.
 		if (unchanged) return { revision: current.revision, savedAt: current.updatedAt };
+		if (current.revision !== request.revision)
+			throw new StaleDraft({
+				revision: current.revision,
+				title: current.title,
+				values: valuesOfAnswers(fields, current.answers, locale)
+			});
 		const now = context.now();
 		const [saved] = await tx
 			.update(application)

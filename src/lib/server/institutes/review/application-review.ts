@@ -93,7 +93,8 @@ export async function getApplicationReview(db: Database, actor: Actor | null, id
 			applicantOf(db, found)
 		]);
 	if (!call || !form) throw new Error('an application without its programme or form');
-	const canAssign = can(actor, 'applications.assign');
+	// Someone judging their own or their group's application must not read how it is being judged.
+	const canAssign = can(actor, 'applications.assign') && !standing.conflicted;
 	const assignedIds = new Set(assignments.map((entry) => entry.assignment.reviewerId));
 	return {
 		application: found,
@@ -102,8 +103,13 @@ export async function getApplicationReview(db: Database, actor: Actor | null, id
 		formVersion: form.version,
 		criteria,
 		attachments,
-		events,
-		assignments,
+		events: standing.conflicted ? events.filter((entry) => entry.event.visibleToApplicant) : events,
+		assignments: standing.conflicted
+			? assignments.map((entry) => ({
+					...entry,
+					assignment: { ...entry.assignment, conflictNote: null }
+				}))
+			: assignments,
 		milestones,
 		reports,
 		applicant,

@@ -5,11 +5,11 @@ import { user } from '../../auth/auth.table';
 import { authorize, type Actor } from '../../auth/permissions';
 import { userRole } from '../../auth/roles.table';
 import type { Database } from '../../db/client';
-import { NotFound, Refused } from '../../errors';
+import { Forbidden, NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
 import { applicationEvent } from '../applications.table';
 import type { InstitutesContext } from '../context';
-import { reviewAssignment } from '../reviews.table';
+import { reviewAssignment, reviewScore } from '../reviews.table';
 import { assignSchema, conflictSchema } from './review-schemas';
 import { reviewedApplication } from './reviewed-application';
 import { conflictOf } from './standing';
@@ -26,6 +26,11 @@ async function internalEvent(tx: Database, event: Internal) {
 		subjectId: event.applicationId,
 		after: event.message ? { message: event.message } : undefined
 	});
+}
+
+/** Nobody chooses who reviews their own application, or their group's, or one they stepped back from. */
+async function refuseConflicted(tx: Database, actor: Actor, found: Parameters<typeof conflictOf>[2]) {
+	if (await conflictOf(tx, actor.userId, found)) throw new Forbidden('applications.assign');
 }
 
 /** People who may review: those holding the reviewer or admin role. */
@@ -50,6 +55,7 @@ export async function assignReviewer(
 	const { reviewerId } = parseInput(assignSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await reviewedApplication(tx, id, true);
+		await refuseConflicted(tx, actor, found);
 		const candidate = (await reviewerCandidates(tx)).find((person) => person.id === reviewerId);
 		if (!candidate) throw new NotFound(m.review_reviewer_unknown());
 		const conflict = await conflictOf(tx, reviewerId, found);
@@ -83,6 +89,7 @@ export async function unassignReviewer(
 	const { reviewerId } = parseInput(assignSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await reviewedApplication(tx, id, true);
+		await refuseConflicted(tx, actor, found);
 		const [assignment] = await tx
 			.select({ conflict: reviewAssignment.conflictDeclaredAt, name: user.name })
 			.from(reviewAssignment)
@@ -130,6 +137,10 @@ export async function declareConflict(
 				target: [reviewAssignment.applicationId, reviewAssignment.reviewerId],
 				set: { conflictDeclaredAt: now, conflictNote: note }
 			});
+		// Scores given before the conflict was known no longer count.
+		await tx
+			.delete(reviewScore)
+			.where(and(eq(reviewScore.applicationId, found.id), eq(reviewScore.reviewerId, actor.userId)));
 		await internalEvent(tx, {
 			applicationId: found.id,
 			actorId: actor.userId,

@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import { user } from '../../auth/auth.table';
 import type { Database } from '../../db/client';
 import { InvalidInput } from '../../errors';
 import { group } from '../../groups/groups.table';
@@ -37,15 +36,15 @@ export async function checkAward(tx: Database, programmeId: string, amountCents:
 	return call;
 }
 
-/** Who the register names: the group, or the person if they agreed to it, else nobody in particular. */
+/**
+ * Who the ledger names: a group by its name; a person never, since the ledger cannot forget and a
+ * person may close their account. The register shows a person's name from the application, while
+ * they agree to it.
+ */
 async function partyOf(tx: Database, subject: ReviewedApplication): Promise<string> {
 	if (subject.groupId) {
 		const [found] = await tx.select({ name: group.name }).from(group).where(eq(group.id, subject.groupId));
 		if (found) return found.name;
-	}
-	if (subject.publishName && subject.userId) {
-		const [person] = await tx.select({ name: user.name }).from(user).where(eq(user.id, subject.userId));
-		if (person?.name.trim()) return person.name;
 	}
 	// The ledger is public and in the city's language.
 	return m.review_award_party_anonymous({}, { locale: 'fr' });

@@ -29,7 +29,12 @@ export async function listApplicationQueue(db: Database, actor: Actor | null, in
 	const filters = filtersSchema.parse(input);
 	const conditions: SQL[] = [ne(application.status, 'draft'), isNotNull(application.submittedAt)];
 	if (filters.programme) conditions.push(eq(programme.slug, filters.programme));
-	if (filters.status) conditions.push(eq(application.status, filters.status));
+	// Without a chosen status, the queue is the work still to do; decided ones are a filter away.
+	conditions.push(
+		filters.status
+			? eq(application.status, filters.status)
+			: inArray(application.status, ['submitted', 'in_review', 'changes_requested', 'resubmitted'])
+	);
 	if (filters.mine)
 		conditions.push(
 			inArray(
