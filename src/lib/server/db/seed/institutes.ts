@@ -179,7 +179,8 @@ export const demoProgrammes: DemoProgramme[] = [
 	}
 ];
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /**
  * The three institutes and their programmes, all open on the day of seeding (opened 30 days
@@ -196,8 +197,10 @@ export async function seedInstitutes(db: Database, now = new Date()) {
 			row.id
 		])
 	);
-	const opensAt = new Date(now.getTime() - 30 * DAY);
-	const closesAt = new Date(now.getTime() + 90 * DAY);
+	// Calls open at 9:00 and close at noon, Brest time in winter, as real calls do.
+	const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+	const opensAt = new Date(day - 30 * DAY + 8 * HOUR);
+	const closesAt = new Date(day + 90 * DAY + 11 * HOUR);
 	for (const { institute: owner, closes, ...demo } of demoProgrammes) {
 		const instituteId = institutes.get(owner);
 		if (!instituteId) throw new Error(`seed: unknown institute ${owner}`);
