@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pledge } from '../../src/lib/server/db/schema';
 import { appendLedgerEntry } from '../../src/lib/server/institutes/ledger/append-entry';
+import { reverseLedgerEntry } from '../../src/lib/server/institutes/ledger/reverse-entry';
 import { storedEntry } from '../../src/lib/server/institutes/ledger/public-entry';
 import { verifyLedger } from '../../src/lib/server/institutes/ledger/verify-ledger';
 import { registerCsv } from '../../src/lib/server/institutes/register/csv';
@@ -162,6 +163,24 @@ for (const backend of backends()) {
 			expect(csv).toContain(",'-1+1 T1,");
 			for (const hidden of ['Hidden', 'Secret budget', 'Person Who Did Not Consent'])
 				expect(csv).not.toContain(hidden);
+		});
+
+		// Last: it changes the ledger the tests above read.
+		it('shows what was paid net of a reversal, not the decision’s first figure', async () => {
+			const admin = await createPerson(database.db, { roles: ['admin'] });
+			const award = (await readRegister(database.db, NOW)).ledger.entries.find(
+				(entry) => entry.kind === 'award'
+			);
+			await reverseLedgerEntry(
+				database.db,
+				admin.actor,
+				{ seq: String(award?.seq), reason: 'Montant erroné' },
+				NOW
+			);
+			const register = await readRegister(database.db, NOW);
+			expect(register.awards.find((item) => item.title === 'Studio mobile')?.awardedCents).toBe(0);
+			expect(register.awards.find((item) => item.title === 'Archives sonores')?.awardedCents).toBe(100_000);
+			expect(register.ledger.verified).toBe(true);
 		});
 	});
 }

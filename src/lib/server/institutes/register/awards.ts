@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { LocalizedText } from '../../../i18n/localized-text';
 import type { Answer, FormField } from '../../../institutes/form-fields';
 import { user } from '../../auth/auth.table';
@@ -6,6 +6,7 @@ import type { Database } from '../../db/client';
 import { group } from '../../groups/groups.table';
 import { application } from '../applications.table';
 import { applicationForm, institute, programme, type ProgrammeKind } from '../institutes.table';
+import { ledgerEntry } from '../ledger.table';
 
 export type PublishedAnswer = {
 	key: string;
@@ -62,7 +63,11 @@ export async function registerAwards(db: Database): Promise<RegisterAward[]> {
 			programme: { slug: programme.slug, kind: programme.kind, title: programme.title },
 			institute: { slug: institute.slug, name: institute.name },
 			groupName: group.name,
-			personName: user.name
+			personName: user.name,
+			// What the ledger says was paid, net of reversals (which name the same application).
+			paidCents: sql<
+				string | null
+			>`(select sum(${ledgerEntry.amountCents}) from ${ledgerEntry} where ${ledgerEntry.applicationId} = ${application.id})`
 		})
 		.from(application)
 		.innerJoin(programme, eq(programme.id, application.programmeId))
@@ -82,7 +87,7 @@ export async function registerAwards(db: Database): Promise<RegisterAward[]> {
 			applicant: applied.groupId ? row.groupName : person,
 			applicantKind: applied.groupId ? 'group' : 'person',
 			title: applied.title,
-			awardedCents: applied.awardedCents,
+			awardedCents: row.paidCents === null ? applied.awardedCents : Number(row.paidCents),
 			decidedAt: (applied.decidedAt ?? applied.updatedAt).toISOString(),
 			answers: publishedAnswers(row.fields, applied.answers, applied.publishedFields)
 		};
