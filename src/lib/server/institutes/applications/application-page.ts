@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { availableTransitions } from '../../../institutes/transitions';
-import type { Actor } from '../../auth/permissions';
+import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
 import { NotFound, Refused } from '../../errors';
 import { parseInput } from '../../forms';
@@ -97,6 +97,7 @@ export async function addProgressReport(
 	id: string,
 	input: unknown
 ) {
+	authorize(actor, 'applications.apply');
 	const request = parseInput(reportSchema, input);
 	await db.transaction(async (tx) => {
 		const found = await applicationFor(tx, actor, id, true);

@@ -32,10 +32,11 @@ type Receipt = {
 /** One message per move, to the person it concerns, in their language; queued in the caller's transaction. */
 export async function mailReceipt(db: Database, context: InstitutesContext, receipt: Receipt) {
 	const [person] = await db
-		.select({ email: user.email, locale: user.locale })
+		.select({ email: user.email, locale: user.locale, wanted: user.notifyApplications })
 		.from(user)
 		.where(eq(user.id, receipt.recipientId));
-	if (!person) return;
+	// The status page keeps every step; mail is for those who asked for it, as with decisions.
+	if (!person?.wanted) return;
 	const locale = person.locale ?? 'fr';
 	const options = { locale };
 	const programme = pickLocalized(receipt.programme, locale);
