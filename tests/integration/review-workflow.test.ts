@@ -148,9 +148,24 @@ for (const backend of backends()) {
 			expect(conflicted.standing).toEqual({ conflicted: true, reason: 'member' });
 			expect(conflicted.judgement).toBeNull();
 			expect(conflicted.transitions).toEqual([]);
+			expect(conflicted.canAssign).toBe(false);
+			expect(conflicted.events.every((entry) => entry.event.visibleToApplicant)).toBe(true);
+			const theirQueue = await listApplicationQueue(database.db, editorActor(), { status: 'in_review' });
+			expect(theirQueue.applications.find((row) => row.id === subject.id)).toMatchObject({
+				conflicted: true,
+				average: null
+			});
 			expect(
 				await refusal(addReviewNote(database.db, context, editorActor(), subject.id, { text: 'Moi.' }))
 			).toBeInstanceOf(Forbidden);
+			// Nor does a member choose who reviews their group's application.
+			expect(
+				await refusal(assignReviewer(database.db, context, editorActor(), subject.id, { reviewerId: bob.id }))
+			).toBeInstanceOf(Forbidden);
+			// Scores given before a conflict was declared stop counting: only Bob's (2) remain.
+			await declareConflict(database.db, context, anne.actor, subject.id, { note: 'Ma sœur y travaille.' });
+			const after = await getApplicationReview(database.db, bob.actor, subject.id);
+			expect(after.judgement?.summary.overall).toBe(2);
 		});
 
 		it('never shows a draft to reviewers, in the queue or by its address', async () => {

@@ -4,7 +4,7 @@ import { applicationStatuses } from '../../../institutes/transitions';
 import { user } from '../../auth/auth.table';
 import { authorize, type Actor } from '../../auth/permissions';
 import type { Database } from '../../db/client';
-import { group } from '../../groups/groups.table';
+import { group, groupMember } from '../../groups/groups.table';
 import { application } from '../applications.table';
 import { programme, rubricCriterion } from '../institutes.table';
 import { reviewAssignment, reviewScore } from '../reviews.table';
@@ -56,7 +56,9 @@ export async function listApplicationQueue(db: Database, actor: Actor | null, in
 			expectedDecisionAt: application.expectedDecisionAt,
 			programme: { slug: programme.slug, title: programme.title },
 			groupName: group.name,
-			personName: user.name
+			personName: user.name,
+			userId: application.userId,
+			groupId: application.groupId
 		})
 		.from(application)
 		.innerJoin(programme, eq(programme.id, application.programmeId))
@@ -91,13 +93,43 @@ export async function listApplicationQueue(db: Database, actor: Actor | null, in
 					.where(inArray(reviewScore.applicationId, ids)),
 		db.select({ slug: programme.slug, title: programme.title }).from(programme).orderBy(asc(programme.slug))
 	]);
+	const conflicted = await conflictedAmong(db, actor.userId, rows);
 	return {
 		filters,
 		programmes,
 		applications: rows.map((row) => ({
 			...row,
 			reviewers: assigned.filter((entry) => entry.applicationId === row.id).map((entry) => entry.name),
-			average: summarizeScores(scores.filter((entry) => entry.applicationId === row.id)).overall
+			conflicted: conflicted.has(row.id),
+			// Nobody reads how their own, or their group's, application is being scored.
+			average: conflicted.has(row.id)
+				? null
+				: summarizeScores(scores.filter((entry) => entry.applicationId === row.id)).overall
 		}))
 	};
+}
+
+/** The rows the viewer may not judge: their own, their groups', those they declared a conflict on. */
+async function conflictedAmong(
+	db: Database,
+	viewerId: string,
+	rows: { id: string; userId: string | null; groupId: string | null }[]
+): Promise<Set<string>> {
+	const [memberships, declared] = await Promise.all([
+		db.select({ groupId: groupMember.groupId }).from(groupMember).where(eq(groupMember.userId, viewerId)),
+		db
+			.select({ applicationId: reviewAssignment.applicationId })
+			.from(reviewAssignment)
+			.where(and(eq(reviewAssignment.reviewerId, viewerId), isNotNull(reviewAssignment.conflictDeclaredAt)))
+	]);
+	const groups = new Set(memberships.map((entry) => entry.groupId));
+	const stepped = new Set(declared.map((entry) => entry.applicationId));
+	return new Set(
+		rows
+			.filter(
+				(row) =>
+					row.userId === viewerId || (row.groupId !== null && groups.has(row.groupId)) || stepped.has(row.id)
+			)
+			.map((row) => row.id)
+	);
 }
